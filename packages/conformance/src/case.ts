@@ -1,0 +1,28 @@
+import type { Backend, Engine } from '@dproj/core';
+import type { Tolerance } from './tolerance.ts';
+
+/** What a case gets to run with. */
+export interface CaseContext {
+  /** An engine over the backend under test alone (fallback `none`), created for this case. */
+  readonly engine: Engine;
+  /** The backend under test (the engine's chosen backend). */
+  readonly backend: Backend;
+  /** Tolerances derived from the backend's precision and the user's options. */
+  readonly tol: Tolerance;
+  /** Seed for this case's random inputs: fixed per case id, so a failure reproduces. */
+  readonly seed: number;
+  /** `full` on real hardware; `modest` shrinks the large-size cases for slow software devices. */
+  readonly level: 'full' | 'modest';
+}
+
+/**
+ * One conformance case. The id is stable and names the family and the property, e.g.
+ * `projection/P16-prediction-identities`; skips refer to it.
+ */
+export interface ConformanceCase {
+  readonly id: string;
+  /** Throws (an assertion error) when the backend does not conform. */
+  run(ctx: CaseContext): Promise<void>;
+  /** Per-case time limit in ms (default 60 000). */
+  readonly timeoutMs?: number;
+}

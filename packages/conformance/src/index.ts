@@ -1,0 +1,3 @@
+export type { CaseContext, ConformanceCase } from './case.ts';
+export type { Tolerance } from './tolerance.ts';
+export { toleranceFor } from './tolerance.ts';

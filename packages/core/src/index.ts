@@ -1,0 +1,6 @@
+export * from './types/matrix.ts';
+export type * from './types/corpus.ts';
+export type * from './types/operators.ts';
+export * from './types/backend.ts';
+export type * from './types/engine.ts';
+export * from './errors/errors.ts';
