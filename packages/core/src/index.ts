@@ -4,3 +4,6 @@ export type * from './types/operators.ts';
 export * from './types/backend.ts';
 export type * from './types/engine.ts';
 export * from './errors/errors.ts';
+export { createEngine } from './engine/create-engine.ts';
+export { orderCandidates } from './engine/candidates.ts';
+export { validateInput } from './validation/validate.ts';

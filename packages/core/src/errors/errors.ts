@@ -55,7 +55,8 @@ export class UnsupportedError extends DprojError {}
 /** One try of the engine to make a backend. */
 export interface Attempt {
   readonly backend: string;
-  readonly outcome: 'chosen' | 'unavailable' | 'failed' | 'skipped';
+  /** `routing`: created after the choice, to run calls the chosen backend declined. */
+  readonly outcome: 'chosen' | 'routing' | 'unavailable' | 'failed';
   readonly reason?: string;
   /** Time spent probing and creating, in milliseconds. */
   readonly ms: number;
