@@ -1,0 +1,4 @@
+import { jsBackend } from '@dproj/backend-js';
+import { describeConformance } from '@dproj/conformance';
+
+await describeConformance(jsBackend(), { level: 'modest' });
