@@ -7,3 +7,19 @@ export * from './errors/errors.ts';
 export { createEngine } from './engine/create-engine.ts';
 export { orderCandidates } from './engine/candidates.ts';
 export { validateInput } from './validation/validate.ts';
+export * from './csr/csr.ts';
+export { csrProblem, type CsrCheckOptions } from './csr/check-csr.ts';
+export { tokenize, splitSentences, type TokenizeOptions } from './text/tokenize.ts';
+export type { TextSource, DocumentMode } from './text/source.ts';
+export {
+  buildVocabulary,
+  vocabularyFromWords,
+  DEFAULT_UNK_TOKEN,
+  type VocabularyFromWordsOptions,
+  type VocabularyOptions,
+} from './text/vocabulary.ts';
+export { buildCorpus, encode, type CorpusOptions, type EncodeOptions, type UnknownPolicy } from './text/corpus.ts';
+export { toyCorpus } from './text/toy-corpus.ts';
+export { SAMPLE_TEXT } from './text/sample.ts';
+export { transform, type TransformKind, type TransformSpec } from './transforms/transform.ts';
+export { COOCCURRENCE_FORMAT_VERSION, decodeCooccurrence, encodeCooccurrence } from './format/cooccurrence-file.ts';

@@ -1,3 +1,4 @@
+import { csrProblem } from '../csr/check-csr.ts';
 import { ShapeError, ValueError } from '../errors/errors.ts';
 import type { CsrMatrix, Matrix, Operator } from '../types/matrix.ts';
 import type { OpName } from '../types/operators.ts';
@@ -87,40 +88,22 @@ export function checkMatrix(m: unknown, site: Site, minRows = 1, minCols = 1): M
 }
 
 /**
- * Checks a CSR matrix: rowPtr of rows+1 non-decreasing offsets from 0 to nnz, column indices < cols
- * and distinct within a row, finite values.
+ * Checks a CSR matrix: the structure `csrProblem` checks (rowPtr of rows+1 non-decreasing offsets from
+ * 0 to nnz, column indices < cols and distinct within a row) and finite values; at least one row and
+ * one column.
  */
 export function checkCsr(m: unknown, site: Site): CsrMatrix {
   if (typeof m !== 'object' || m === null) valueError(site, 'a CSR matrix', m);
-  const { rows, cols, rowPtr, colIdx, values } = m as CsrMatrix;
-  const at = (suffix: string): Site => ({ op: site.op, argument: `${site.argument}.${suffix}` });
-  checkInteger(rows, at('rows'), 1);
-  checkInteger(cols, at('cols'), 1);
-  if (!(rowPtr instanceof Uint32Array)) valueError(at('rowPtr'), 'a Uint32Array', rowPtr);
-  if (!(colIdx instanceof Uint32Array)) valueError(at('colIdx'), 'a Uint32Array', colIdx);
-  if (!(values instanceof Float32Array)) valueError(at('values'), 'a Float32Array', values);
-  if (rowPtr.length !== rows + 1) shapeError(at('rowPtr'), `of length rows + 1 = ${rows + 1}`, `length ${rowPtr.length}`);
-  if (colIdx.length !== values.length) {
-    shapeError(at('values'), `as long as colIdx (${colIdx.length})`, `length ${values.length}`);
+  const csr = m as CsrMatrix;
+  checkInteger(csr.rows, { op: site.op, argument: `${site.argument}.rows` }, 1);
+  checkInteger(csr.cols, { op: site.op, argument: `${site.argument}.cols` }, 1);
+  const problem = csrProblem(csr);
+  if (problem !== undefined) {
+    throw new ValueError(`${site.op}: ${site.argument} is not a valid CSR matrix: ${problem}`, site);
   }
-  if (rowPtr[0] !== 0) valueError(at('rowPtr[0]'), '0', rowPtr[0]);
-  if (rowPtr[rows] !== colIdx.length) valueError(at(`rowPtr[${rows}]`), `nnz = ${colIdx.length}`, rowPtr[rows]);
-  // lastRowOf[c] remembers the last row that used column c, to find duplicates in O(nnz + cols).
-  const lastRowOf = new Int32Array(cols).fill(-1);
-  for (let i = 0; i < rows; i++) {
-    const start = rowPtr[i]!;
-    const end = rowPtr[i + 1]!;
-    if (end < start) valueError(at(`rowPtr[${i + 1}]`), `≥ rowPtr[${i}] = ${start} (non-decreasing)`, end);
-    for (let p = start; p < end; p++) {
-      const c = colIdx[p]!;
-      if (c >= cols) valueError(at(`colIdx[${p}]`), `< cols = ${cols}`, c);
-      if (lastRowOf[c] === i) valueError(at(`colIdx[${p}]`), `a column not already in row ${i}`, c);
-      lastRowOf[c] = i;
-    }
-  }
-  const bad = firstNonFinite(values);
-  if (bad >= 0) valueError(at(`values[${bad}]`), 'finite (no NaN or ±∞)', values[bad]);
-  return m as CsrMatrix;
+  const bad = firstNonFinite(csr.values);
+  if (bad >= 0) valueError({ op: site.op, argument: `${site.argument}.values[${bad}]` }, 'finite (no NaN or ±∞)', csr.values[bad]);
+  return csr;
 }
 
 /** Checks a dense or CSR operator. */
