@@ -23,3 +23,4 @@ export { toyCorpus } from './text/toy-corpus.ts';
 export { SAMPLE_TEXT } from './text/sample.ts';
 export { transform, type TransformKind, type TransformSpec } from './transforms/transform.ts';
 export { COOCCURRENCE_FORMAT_VERSION, decodeCooccurrence, encodeCooccurrence } from './format/cooccurrence-file.ts';
+export { MAX_OFFSETS_WINDOW } from './validation/validate-cooccurrence.ts';

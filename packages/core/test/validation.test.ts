@@ -65,6 +65,12 @@ describe('validateInput: cooccurrence', () => {
     errorOf(check({ vocab, docs: [[0, 1] as unknown as Uint32Array] }, 1), ValueError, 'corpus.docs[0]');
   });
 
+  it('bounds the window when per-offset counts are asked for', () => {
+    expect(check(corpus, 100_000)).not.toThrow();
+    expect(check(corpus, 1024, { offsets: true })).not.toThrow();
+    errorOf(check(corpus, 1025, { offsets: true }), ValueError, 'options.window');
+  });
+
   it('rejects unknown option values', () => {
     errorOf(check(corpus, 1, { weighting: 'gaussian' }), ValueError, 'options.weighting');
     errorOf(check(corpus, 1, { direction: 'backward' }), ValueError, 'options.direction');
@@ -98,6 +104,8 @@ describe('validateInput: projection', () => {
     errorOf(() => validateInput('projection', { s: rect, tokens: [0] }), ShapeError, 's');
     expect(() => validateInput('projection', { s: rect, tokens: [0], other: { tokens: [1] } })).not.toThrow();
     errorOf(() => validateInput('projection', { s: rect, tokens: [0], other: { tokens: [1] }, direction: 'backward' }), ShapeError, 's');
+    const predicted = errorOf(() => validateInput('projection', { s: rect, tokens: [0], other: { tokens: [1] }, predict: { kind: 'dense' } }), ShapeError, 's');
+    expect(predicted.message).toMatch(/to predict E = M \(Q_y S\)/);
   });
 
   it('rejects malformed CSR matrices', () => {

@@ -4,6 +4,9 @@ import { checkBoolean, checkEnum, checkInteger, valueError } from './checks.ts';
 
 const op = 'cooccurrence' as const;
 
+/** The largest window for which per-offset counts C⁽ᵏ⁾ are returned. */
+export const MAX_OFFSETS_WINDOW = 1024;
+
 /**
  * Validates a co-occurrence call: a vocabulary of V ≥ 1 words, documents of token ids < V (zero
  * documents is an empty corpus and gives S = 0), an integer window w ≥ 1 and known option values.
@@ -22,7 +25,9 @@ export function validateCooccurrence(corpus: Corpus, options: CooccurrenceOption
     }
   });
   if (typeof options !== 'object' || options === null) valueError({ op, argument: 'options' }, 'an options object', options);
-  checkInteger(options.window, { op, argument: 'options.window' }, 1);
+  // Offset counts are one V×V matrix per offset, so their window is bounded; S alone is not.
+  const maxWindow = options.offsets === true ? MAX_OFFSETS_WINDOW : Number.MAX_SAFE_INTEGER;
+  checkInteger(options.window, { op, argument: 'options.window' }, 1, maxWindow);
   checkEnum(options.weighting, ['harmonic', 'uniform'], { op, argument: 'options.weighting' });
   checkEnum(options.direction, ['symmetric', 'forward'], { op, argument: 'options.direction' });
   checkBoolean(options.offsets, { op, argument: 'options.offsets' });

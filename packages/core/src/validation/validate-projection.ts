@@ -56,6 +56,8 @@ export function validateProjection(input: ProjectionInput): void {
     const kind = checkEnum(input.predict.kind, ['dense', 'topk'], { op, argument: 'predict.kind' });
     if (kind === undefined) valueError({ op, argument: 'predict.kind' }, "'dense' or 'topk'", undefined);
     if (input.predict.kind === 'topk') checkInteger(input.predict.k, { op, argument: 'predict.k' }, 1, s.cols);
+    // E = M (Q_y S) multiplies y's selector into the rows of S, so S must index y's words on both sides.
+    if (!square) shapeError({ op, argument: 's' }, 'square (V×V) to predict E = M (Q_y S)', `${s.rows}×${s.cols}`);
   }
 }
 

@@ -1,0 +1,1 @@
+export { jsBackend } from './factory.ts';
