@@ -24,3 +24,13 @@ export { SAMPLE_TEXT } from './text/sample.ts';
 export { transform, type TransformKind, type TransformSpec } from './transforms/transform.ts';
 export { COOCCURRENCE_FORMAT_VERSION, decodeCooccurrence, encodeCooccurrence } from './format/cooccurrence-file.ts';
 export { MAX_OFFSETS_WINDOW } from './validation/validate-cooccurrence.ts';
+export { factorSymmetric, ZERO_EIGENVALUE, type SymmetricFactorization } from './factorization/symmetric.ts';
+export { factorDirectional, ZERO_SINGULAR_VALUE, type DirectionalFactorization } from './factorization/directional.ts';
+export type { FactorizationOptions } from './factorization/arguments.ts';
+export {
+  symmetricAttentionWeights,
+  directionalAttentionWeights,
+  spectralHeads,
+  type FactorizedAttention,
+  type SpectralHeads,
+} from './factorization/attention-weights.ts';
