@@ -60,7 +60,9 @@ describe('transform: SPEC P4 golden values', () => {
     it(`cond (${label}) rows sum to 1 and bank's row is (0.2857, 0, 0.2857, 0.2857, 0.1429)`, () => {
       const m = asDense(transform(make(), { kind: 'cond' }));
       const bank = toRows(m)[BANK]!;
-      [0.2857, 0, 0.2857, 0.2857, 0.1429].forEach((v, j) => expect(bank[j]).toBeCloseTo(v, 4));
+      [0.2857, 0, 0.2857, 0.2857, 0.1429].forEach((v, j) => {
+        expect(bank[j]).toBeCloseTo(v, 4);
+      });
       for (const row of toRows(m)) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
       expect(at(m, RIVER, BANK)).not.toBeCloseTo(at(m, BANK, RIVER), 3);
     });
@@ -169,7 +171,10 @@ describe('transform: storage and properties', () => {
 
   it('preserves symmetry of a random symmetric S under pmi, log1p and log', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const n = 9;
     const rows = Array.from({ length: n }, () => new Array<number>(n).fill(0));
     for (let i = 0; i < n; i++) {

@@ -1,4 +1,3 @@
-import type { Corpus } from './corpus.ts';
 import type { CsrMatrix, Matrix, Operator } from './matrix.ts';
 
 /** The four operator families of the specification. */
