@@ -65,3 +65,45 @@ export async function expectReject(run: () => Promise<unknown>, errorName: strin
   }
   return error;
 }
+
+/** Asserts a dense matrix's shape. */
+export function expectShape(m: Matrix | undefined, rows: number, cols: number, what: string): Matrix {
+  if (m === undefined) throw new Error(`${what}: missing (expected a ${rows}×${cols} matrix)`);
+  if (m.rows !== rows || m.cols !== cols || m.data.length !== rows * cols) {
+    throw new Error(`${what}: expected shape ${rows}×${cols}, got ${m.rows}×${m.cols} with ${m.data.length} values`);
+  }
+  return m;
+}
+
+/** Asserts shape, then closeness (see `expectClose`), of a dense result against float64 rows. */
+export function expectMatrixClose(
+  actual: Matrix | undefined,
+  expected: readonly (readonly number[])[],
+  cols: number,
+  tol: Tolerance,
+  what: string,
+): void {
+  expectClose(expectShape(actual, expected.length, cols, what), expected, tol, what);
+}
+
+/** Rows `rows` of a dense matrix as float64 rows. */
+export function rowsOf(m: Matrix, rows: readonly number[]): number[][] {
+  return rows.map((i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+}
+
+/**
+ * Asserts a rows×cols result, then compares its rows `picked` with the expected float64 rows
+ * (`expected[r]` is row `picked[r]`).
+ */
+export function expectRowsClose(
+  actual: Matrix | undefined,
+  rows: number,
+  cols: number,
+  picked: readonly number[],
+  expected: readonly (readonly number[])[],
+  tol: Tolerance,
+  what: string,
+): void {
+  const m = expectShape(actual, rows, cols, what);
+  expectClose(rowsOf(m, picked), expected, tol, what);
+}

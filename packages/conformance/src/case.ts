@@ -1,12 +1,17 @@
-import type { Backend, Engine } from '@dproj/core';
+import type { Backend, BackendFactory, Engine } from '@dproj/core';
 import type { Tolerance } from './tolerance.ts';
 
 /** What a case gets to run with. */
 export interface CaseContext {
-  /** An engine over the backend under test alone (fallback `none`), created for this case. */
+  /**
+   * An engine over the backend under test alone (fallback `none`), shared by the cases of one suite;
+   * a case must not dispose it (lifecycle cases make their own from `factory`).
+   */
   readonly engine: Engine;
   /** The backend under test (the engine's chosen backend). */
   readonly backend: Backend;
+  /** The factory under test, for cases that need a backend or engine of their own (lifecycle). */
+  readonly factory: BackendFactory;
   /** Tolerances derived from the backend's precision and the user's options. */
   readonly tol: Tolerance;
   /** Seed for this case's random inputs: fixed per case id, so a failure reproduces. */
@@ -26,3 +31,6 @@ export interface ConformanceCase {
   /** Per-case time limit in ms (default 60 000). */
   readonly timeoutMs?: number;
 }
+
+/** The time limit of a case without its own. */
+export const DEFAULT_CASE_TIMEOUT_MS = 60_000;
