@@ -56,6 +56,7 @@ export interface SoftProblem {
   readonly s: Matrix;
 }
 
+/** Random soft-selector problems: Q (n×V) and a dense S (V×V) in SPEC C.11's ranges. */
 export function softProblemArb(): fc.Arbitrary<SoftProblem> {
   return fc
     .record({ v: fc.integer({ min: 3, max: 12 }), n: fc.integer({ min: 1, max: 10 }) })
@@ -68,6 +69,7 @@ export interface AttentionProblem extends HeadWeights {
   readonly context?: Matrix;
 }
 
+/** Random attention problems: H n×d (and a context m×d_c when `cross`) with W_Q, W_K, W_V. */
 export function attentionProblemArb(options: { cross?: boolean; minN?: number } = {}): fc.Arbitrary<AttentionProblem> {
   return fc
     .record({
@@ -97,6 +99,7 @@ export interface MultiHeadProblem {
   readonly wo: Matrix;
 }
 
+/** Random multi-head problems: 1–4 heads with their own d_k and d_v, and W_O of Σ d_v rows. */
 export function multiHeadProblemArb(): fc.Arbitrary<MultiHeadProblem> {
   return fc
     .record({
