@@ -55,9 +55,10 @@ function sparseFeeds(s: CsrMatrix, direction: ProjectionGraphKey['direction'], w
 function offsetFeeds(tokens: Ids, positional: Extract<Positional, { kind: 'offset' }>): Record<string, Feed> {
   const local = new Map<number, number>();
   const ox = Array.from(tokens, (t) => {
-    let id = local.get(t);
-    if (id === undefined) local.set(t, (id = local.size));
-    return id;
+    const known = local.get(t);
+    if (known !== undefined) return known;
+    local.set(t, local.size);
+    return local.size - 1;
   });
   const index: number[] = [];
   const values: number[] = [];
