@@ -43,7 +43,11 @@ export function offsetProjection(g: GraphBuilder): string {
   const oshape = g.input('oshape', 'int64', [3]);
   const ow = g.input('ow', 'int64', []);
   const of = g.input('of', 'float', ['w']);
-  const table = g.op('ScatterND', [g.op('ConstantOfShape', [oshape]), oidx, oval], { reduction: { s: 'add' } });
+  // One zero entry at (0, 0, 0) is always added: the table is at least 1×1×1, and WebGPU's ScatterND
+  // rejects zero-sized updates (a sequence whose words never co-occur has no entries).
+  const index = g.op('Concat', [oidx, g.constant('int64', [0, 0, 0], [1, 3])], { axis: { i: 0 } });
+  const values = g.op('Concat', [oval, g.constant('float', [0])], { axis: { i: 0 } });
+  const table = g.op('ScatterND', [g.op('ConstantOfShape', [oshape]), index, values], { reduction: { s: 'add' } });
 
   const positions = range(g, scalar(g, g.op('Shape', [ox])));
   const i = g.op('Unsqueeze', [positions, g.constant('int64', [1])]);
@@ -55,8 +59,8 @@ export function offsetProjection(g: GraphBuilder): string {
   const a = g.op('Gather', [ox, g.op('Min', [i, j])], { axis: { i: 0 } });
   const b = g.op('Gather', [ox, g.op('Max', [i, j])], { axis: { i: 0 } });
   const last = g.constant('int64', [-1]);
-  const index = g.op('Concat', [g.op('Unsqueeze', [k, last]), g.op('Unsqueeze', [a, last]), g.op('Unsqueeze', [b, last])], { axis: { i: -1 } });
-  const counts = g.op('GatherND', [table, index]);
+  const lookup = g.op('Concat', [g.op('Unsqueeze', [k, last]), g.op('Unsqueeze', [a, last]), g.op('Unsqueeze', [b, last])], { axis: { i: -1 } });
+  const counts = g.op('GatherND', [table, lookup]);
   const weighted = g.op('Mul', [counts, g.op('Gather', [of, k], { axis: { i: 0 } })]);
   return g.op('Where', [valid, weighted, g.float(0)]);
 }
