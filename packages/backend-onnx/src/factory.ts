@@ -18,12 +18,17 @@ export interface OnnxBackendOptions {
   readonly name?: string;
 }
 
+/** The factory `onnxBackend` returns: `create()` gives the ONNX backend itself (with `warmup()`). */
+export interface OnnxBackendFactory extends BackendFactory {
+  create(): Promise<OnnxBackend>;
+}
+
 /**
  * The ONNX backend (priority 5): every operator as an ONNX graph built in memory and run by
  * onnxruntime. Nothing is imported until `probe()` or `create()`; the probe fails with a reason when
  * the runtime cannot be imported or no requested execution provider can run a session.
  */
-export function onnxBackend(options: OnnxBackendOptions = {}): BackendFactory {
+export function onnxBackend(options: OnnxBackendOptions = {}): OnnxBackendFactory {
   const name = options.name ?? 'onnx';
   let runtime: Promise<{ ort: OrtModule; resolution: ProviderResolution }> | undefined;
   const resolve = (): Promise<{ ort: OrtModule; resolution: ProviderResolution }> => {

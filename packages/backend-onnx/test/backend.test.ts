@@ -1,7 +1,7 @@
 import { DisposedError, createEngine, fromRows, toyCorpus } from '@dproj/core';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
-import type { OnnxBackend, OrtModule } from '../src/index.ts';
+import type { OrtModule } from '../src/index.ts';
 import { onnxBackend } from '../src/index.ts';
 import { orderTies } from '../src/ops/top-k-ties.ts';
 
@@ -42,7 +42,7 @@ describe('onnxBackend', () => {
     expect(factory.name).toBe('onnx');
     expect(factory.priority).toBe(5);
     expect(await factory.probe()).toEqual({ available: true });
-    const backend = (await factory.create()) as OnnxBackend;
+    const backend = (await factory.create());
     expect(backend.name).toBe('onnx-wasm');
     expect(backend.executionProvider).toBe('wasm');
     await backend.attention({ h, wq: w, wk: w, wv: w });
@@ -55,7 +55,7 @@ describe('onnxBackend', () => {
   it('detects a fallback from webgpu to wasm and reports it', async () => {
     // onnxruntime given ['webgpu', 'wasm'] falls back without a word; the backend tries them one at a time.
     const { runtime } = watchedRuntime(['webgpu']);
-    const backend = (await onnxBackend({ ort: runtime, executionProviders: ['webgpu', 'wasm'] }).create()) as OnnxBackend;
+    const backend = (await onnxBackend({ ort: runtime, executionProviders: ['webgpu', 'wasm'] }).create());
     expect(backend.name).toBe('onnx-wasm');
     expect(backend.skippedProviders.map((s) => s.provider)).toEqual(['webgpu']);
     expect(backend.skippedProviders[0].reason).toContain('backend not found');
@@ -63,7 +63,7 @@ describe('onnxBackend', () => {
   });
 
   it('detects the real fallback of onnxruntime-web in Node, where it has no webgpu', async () => {
-    const backend = (await onnxBackend({ executionProviders: ['webgpu', 'wasm'] }).create()) as OnnxBackend;
+    const backend = (await onnxBackend({ executionProviders: ['webgpu', 'wasm'] }).create());
     expect(backend.name).toBe('onnx-wasm');
     expect(backend.skippedProviders.map((s) => s.provider)).toEqual(['webgpu']);
     await backend.dispose();
@@ -77,7 +77,7 @@ describe('onnxBackend', () => {
   });
 
   it('caches one session per graph variant, holds no tensors between calls, and releases everything on dispose', async () => {
-    const backend = (await onnxBackend({ executionProviders: ['wasm'] }).create()) as OnnxBackend;
+    const backend = (await onnxBackend({ executionProviders: ['wasm'] }).create());
     await backend.warmup();
     expect(backend.stats()).toEqual({ liveBuffers: 0, liveBytes: 0, sessions: 5 });
     await backend.attention({ h, wq: w, wk: w, wv: w });

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const only = params.get('cases');
   const factory = onnxBackend({ ort, executionProviders: ['webgpu'] });
   const engine = await createEngine({ backends: [factory], prefer: [factory.name], fallback: 'none' });
+  // The engine holds the backend as the contract's type; this factory only makes OnnxBackend.
   const backend = engine.backend as OnnxBackend;
   const tol = toleranceFor(backend.capabilities.precision, undefined);
   const passed: string[] = [];
