@@ -67,23 +67,27 @@ export class GraphRunner {
         inputs[name] = new this.ort.Tensor(feed.type, feed.data, feed.dims);
         bytes += feed.data.byteLength;
       }
-      this.track(Object.keys(inputs).length, bytes);
+      const inputCount = Object.keys(inputs).length;
+      this.track(inputCount, bytes);
       let outputs: Record<string, OrtTensor> = {};
-      let outBytes = 0;
+      let outputCount = 0;
+      let outputBytes = 0;
       try {
         outputs = await session.run(inputs);
+        outputCount = Object.keys(outputs).length;
+        this.track(outputCount, 0);
         const fetched: Record<string, Fetched> = {};
         for (const [name, tensor] of Object.entries(outputs)) {
           // CPU outputs own fresh arrays, so they are handed on without a copy.
           const data = HOST_ARRAY[tensor.type as OrtTensorType](tensor.data);
-          outBytes += data.byteLength;
+          outputBytes += data.byteLength;
+          this.track(0, data.byteLength);
           fetched[name] = { dims: tensor.dims, data };
         }
-        this.track(Object.keys(outputs).length, outBytes);
         return fetched;
       } finally {
         for (const tensor of [...Object.values(inputs), ...Object.values(outputs)]) tensor.dispose?.();
-        this.track(-Object.keys(inputs).length - Object.keys(outputs).length, -bytes - outBytes);
+        this.track(-inputCount - outputCount, -bytes - outputBytes);
       }
     });
   }
