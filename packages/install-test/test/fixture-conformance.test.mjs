@@ -1,4 +1,6 @@
 import { jsBackend } from '@dproj/backend-js';
+import { onnxBackend } from '@dproj/backend-onnx';
 import { describeConformance } from '@dproj/conformance';
 
 await describeConformance(jsBackend(), { level: 'modest' });
+await describeConformance(onnxBackend(), { level: 'modest' });
