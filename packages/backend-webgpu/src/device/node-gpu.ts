@@ -23,7 +23,9 @@ export function nodeProcess(): NodeProcess | undefined {
 
 async function fileExists(path: string): Promise<boolean> {
   try {
-    const fs = await import('node:fs');
+    // Variable specifiers keep browser bundlers from resolving Node-only modules at build time.
+    const fsModule = 'node:fs';
+    const fs = (await import(/* @vite-ignore */ fsModule)) as { existsSync(path: string): boolean };
     return fs.existsSync(path);
   } catch {
     return false;
@@ -41,7 +43,6 @@ export async function nodeGpu(): Promise<GPU> {
   if (proc !== undefined && proc.env.VK_ICD_FILENAMES === undefined && (await fileExists(SWIFTSHADER_ICD))) {
     proc.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   }
-  // A variable specifier keeps bundlers from resolving the optional package at build time.
   const specifier = 'webgpu';
   const module = (await import(/* @vite-ignore */ specifier)) as WebgpuModule;
   if (keep.length > 0) return keep[0];

@@ -122,8 +122,10 @@ export async function attendHeads(
       await matmul(job, view(a, m, l * rows * m), view(v, dvTotal, t), view(concat, dvTotal, r0 * dvTotal + t), rows, table[8 * l + 3], m);
     }
     if (weights !== undefined) {
-      const block = await job.readFloats(a, heads.length * rows * m);
-      weights.forEach((w, l) => w.set(block.subarray(l * rows * m, (l + 1) * rows * m), r0 * m));
+      const chunk = await job.readFloats(a, heads.length * rows * m);
+      weights.forEach((w, l) => {
+        w.set(chunk.subarray(l * rows * m, (l + 1) * rows * m), r0 * m);
+      });
     }
   }
   return {

@@ -66,7 +66,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   var seen = false;
 
   var keyEnd = p.m;
-  ${key.mask.causal ? 'keyEnd = min(p.m, min(p.n, first + ' + FUSED_ROWS + 'u));' : ''}
+  ${key.mask.causal ? `keyEnd = min(p.m, min(p.n, first + ${FUSED_ROWS}u));` : ''}
   for (var j0 = 0u; j0 < keyEnd; j0 += ${t}u) {
     workgroupBarrier();
     for (var e = lid; e < ${t}u * dk; e += ${FUSED_ROWS}u) {
