@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The packages a user installs, as tarballs made by `pnpm pack` (workspace: ranges rewritten).
-const PUBLISHED = ['core', 'conformance', 'backend-js'] as const;
+const PUBLISHED = ['core', 'conformance', 'backend-js', 'backend-webgpu'] as const;
 const packagesDir = new URL('../..', import.meta.url).pathname;
 const here = new URL('.', import.meta.url).pathname;
 let project = '';
@@ -24,13 +24,15 @@ beforeAll(() => {
     tarballs[`@dproj/${name}`] = `file:./${file}`;
   }
   const vitestVersion = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).devDependencies.vitest;
+  // The webgpu backend's Node runtime (Dawn) is an optional peer dependency: a user installs it alongside.
+  const webgpuVersion = JSON.parse(readFileSync(join(packagesDir, 'backend-webgpu', 'package.json'), 'utf8')).devDependencies.webgpu;
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({
       name: 'scratch',
       private: true,
       type: 'module',
-      dependencies: { ...tarballs, vitest: vitestVersion },
+      dependencies: { ...tarballs, vitest: vitestVersion, webgpu: webgpuVersion },
       // The tarballs depend on each other by version range; point those ranges at the tarballs too.
       overrides: tarballs,
     }),
@@ -68,6 +70,7 @@ describe('the packed packages, installed outside the workspace', () => {
     const out = run('npx', ['vitest', 'run', '--reporter=json'], project);
     const report = JSON.parse(out.slice(out.indexOf('{')));
     expect(report.numFailedTests).toBe(0);
-    expect(report.numPassedTests).toBeGreaterThan(100);
+    // Two suites (js and webgpu) of 200+ cases each.
+    expect(report.numPassedTests).toBeGreaterThan(400);
   });
 });
