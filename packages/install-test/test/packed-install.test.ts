@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The packages a user installs, as tarballs made by `pnpm pack` (workspace: ranges rewritten).
-const PUBLISHED = ['core', 'conformance', 'backend-js', 'backend-onnx'] as const;
+const PUBLISHED = ['core', 'conformance', 'backend-js', 'backend-onnx', 'backend-webgpu'] as const;
 const packagesDir = new URL('../..', import.meta.url).pathname;
 const here = new URL('.', import.meta.url).pathname;
 let project = '';
@@ -26,13 +26,15 @@ beforeAll(() => {
   const vitestVersion = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).devDependencies.vitest;
   // onnxruntime-web is a peer dependency of the onnx backend: a user installs it beside it.
   const ortVersion = JSON.parse(readFileSync(join(packagesDir, 'backend-onnx', 'package.json'), 'utf8')).devDependencies['onnxruntime-web'];
+  // The webgpu backend's Node runtime (Dawn) is an optional peer dependency: a user installs it alongside.
+  const webgpuVersion = JSON.parse(readFileSync(join(packagesDir, 'backend-webgpu', 'package.json'), 'utf8')).devDependencies.webgpu;
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({
       name: 'scratch',
       private: true,
       type: 'module',
-      dependencies: { ...tarballs, vitest: vitestVersion, 'onnxruntime-web': ortVersion },
+      dependencies: { ...tarballs, vitest: vitestVersion, 'onnxruntime-web': ortVersion, webgpu: webgpuVersion },
       // The tarballs depend on each other by version range; point those ranges at the tarballs too.
       overrides: tarballs,
     }),
@@ -70,7 +72,7 @@ describe('the packed packages, installed outside the workspace', () => {
     const out = run('npx', ['vitest', 'run', '--reporter=json'], project);
     const report = JSON.parse(out.slice(out.indexOf('{')));
     expect(report.numFailedTests).toBe(0);
-    // Two suites of about 218 cases each: js and onnx both ran, neither was skipped.
-    expect(report.numPassedTests).toBeGreaterThan(400);
+    // Three suites of about 218 cases each: js, onnx and webgpu all ran, none was skipped.
+    expect(report.numPassedTests).toBeGreaterThan(600);
   });
 });

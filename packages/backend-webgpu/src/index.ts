@@ -1,0 +1,3 @@
+/// <reference types="@webgpu/types" />
+export type { WebGpuBackendOptions } from './factory.ts';
+export { webgpuBackend } from './factory.ts';
