@@ -57,19 +57,19 @@ export class WasmBackend implements Backend {
     this.capabilities = capabilitiesFor(threads);
   }
 
-  cooccurrence(corpus: Corpus, options: CooccurrenceOptions): Promise<CooccurrenceResult> {
+  async cooccurrence(corpus: Corpus, options: CooccurrenceOptions): Promise<CooccurrenceResult> {
     return this.run('cooccurrence', (wasm) => cooccurrence(wasm, corpus, options));
   }
 
-  projection(input: ProjectionInput): Promise<ProjectionResult> {
+  async projection(input: ProjectionInput): Promise<ProjectionResult> {
     return this.run('projection', (wasm) => projection(wasm, input));
   }
 
-  attention(input: AttentionInput): Promise<AttentionResult> {
+  async attention(input: AttentionInput): Promise<AttentionResult> {
     return this.run('attention', (wasm) => attention(wasm, input));
   }
 
-  multiHead(input: MultiHeadInput): Promise<MultiHeadResult> {
+  async multiHead(input: MultiHeadInput): Promise<MultiHeadResult> {
     return this.run('multiHead', (wasm) => multiHead(wasm, input));
   }
 
