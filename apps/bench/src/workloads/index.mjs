@@ -1,0 +1,24 @@
+import { attentionCase } from './attention.mjs';
+import { cooccurrenceCase } from './cooccurrence.mjs';
+import { matmulCase } from './matmul.mjs';
+import { mhaCase } from './mha.mjs';
+import { PRESETS } from './presets.mjs';
+import { denseProjectionCase, sotuProjectionCase } from './projection.mjs';
+
+/**
+ * Every case of a preset, in table order. Building the list is cheap: inputs are made on first load.
+ * @param {keyof typeof PRESETS} presetName
+ * @returns {import('./case.mjs').BenchCase[]}
+ */
+export function benchCases(presetName) {
+  const p = PRESETS[presetName];
+  return [
+    ...p.matmul.map((n) => matmulCase(n)),
+    ...p.attention.map((n) => attentionCase(n, p.d, false)),
+    ...p.attention.map((n) => attentionCase(n, p.d, true)),
+    mhaCase(p.mha),
+    sotuProjectionCase(p.sotu, p.window),
+    denseProjectionCase(p.dense),
+    cooccurrenceCase(p.sotu, p.window),
+  ];
+}
