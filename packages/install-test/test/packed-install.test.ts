@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The packages a user installs, as tarballs made by `pnpm pack` (workspace: ranges rewritten).
-const PUBLISHED = ['core', 'conformance', 'backend-js'] as const;
+const PUBLISHED = ['core', 'conformance', 'backend-js', 'backend-wasm'] as const;
 const packagesDir = new URL('../..', import.meta.url).pathname;
 const here = new URL('.', import.meta.url).pathname;
 let project = '';
