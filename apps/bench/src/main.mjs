@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.mjs';
 import { IMPLEMENTATIONS } from './implementations.mjs';
-import { describeMachine } from './machine.mjs';
+import { describeLoad, describeMachine } from './machine.mjs';
 import { jsonRows, markdownTable, notesList } from './table.mjs';
 import { benchCases } from './workloads/index.mjs';
 
@@ -32,7 +32,7 @@ function runChild(key) {
 }
 
 const started = performance.now();
-console.log(`# dproj benchmark\n\nMachine: ${describeMachine()}\n`);
+console.log(`# dproj benchmark\n\nMachine: ${describeMachine()}\n\nLoad average (1/5/15 min) at start: ${describeLoad()}\n`);
 console.log(`Preset: ${args.preset}; median of ${args.runs} runs after ${args.warmup} warm-up runs; each implementation in its own process.\n`);
 
 /** @type {import('./runner.mjs').Row[]} */
@@ -58,5 +58,5 @@ console.log(markdownTable(rows));
 console.log('\nRatios: the reference\'s median ms ÷ the row\'s (2.00 = twice as fast as that reference).');
 if (notes.length > 0) console.log(`\nNot run:\n${notesList(notes)}`);
 if (skipped.length > 0) console.log(`\nImplementations skipped:\n${skipped.join('\n')}`);
-console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${describeLoad()}.`);
 if (args.json !== undefined) writeFileSync(args.json, `${JSON.stringify(jsonRows(rows), null, 2)}\n`);

@@ -1,4 +1,5 @@
 import { jsBackend } from '@dproj/backend-js';
+import { wasmBackend } from '@dproj/backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { dprojAdapter } from '../src/dproj.mjs';
 import { onnxruntimeAdapter } from '../src/peers/onnxruntime.mjs';
@@ -12,6 +13,7 @@ import { benchCases } from '../src/workloads/index.mjs';
 // same gate the benchmark uses. Times are measured but never asserted.
 const adapters: [string, () => Promise<Adapter>][] = [
   ['dproj-js', () => dprojAdapter(jsBackend())],
+  ['dproj-wasm', () => dprojAdapter(wasmBackend())],
   ['@tensorflow/tfjs-backend-wasm', () => tfjsAdapter('wasm')],
   ['@tensorflow/tfjs-backend-cpu', () => tfjsAdapter('cpu')],
   ['onnxruntime-web', () => onnxruntimeAdapter(1)],
@@ -37,6 +39,6 @@ describe.each(adapters)('%s at --quick sizes', (impl, create) => {
     // Every adapter runs the dense workloads; only dproj counts co-occurrences.
     const ran = new Set(rows.map((r) => r.workload));
     for (const w of ['matmul', 'attention', 'attention-causal', 'mha', 'projection-dense'] as const) expect(ran).toContain(w);
-    expect(ran.has('cooccurrence')).toBe(impl === 'dproj-js');
+    expect(ran.has('cooccurrence')).toBe(impl.startsWith('dproj-'));
   }, 30_000);
 });
