@@ -1,6 +1,6 @@
 import { oracleCooccurrence } from '@dproj/conformance';
 import { describe, expect, it } from 'vitest';
-import { compareTopK, cooccurrenceRows, sampleRows } from '../src/check.mjs';
+import { compareRows, compareTopK, cooccurrenceRows, sampleRows } from '../src/check.mjs';
 import { zipfCorpus } from '../src/workloads/zipf-corpus.mjs';
 
 describe('cooccurrenceRows', () => {
@@ -39,6 +39,21 @@ describe('compareTopK', () => {
   });
   it('rejects a right score under a wrong id', () => {
     expect(compareTopK({ ids: [1, 2], scores: [5, 5] }, 2, expected, [0]).ok).toBe(false);
+  });
+});
+
+describe('compareRows', () => {
+  it('holds each row to its own scale, so a small row is not excused by a large one', () => {
+    const expected = [
+      [1e9, 0],
+      [1, 2],
+    ];
+    expect(compareRows(Float32Array.of(1e9, 0, 1, 2.0001), 2, expected, [0, 1]).ok).toBe(true);
+    expect(compareRows(Float32Array.of(1e9, 0, 1, 2.5), 2, expected, [0, 1]).ok).toBe(false);
+    expect(compareRows(Float32Array.of(1e9, 0, Number.NaN, 2), 2, expected, [0, 1])).toEqual({
+      maxAbsErr: Number.POSITIVE_INFINITY,
+      ok: false,
+    });
   });
 });
 
