@@ -6,6 +6,7 @@
  * @property {number} warmup untimed runs after the checked one; 2, or 1 with --quick
  * @property {string | undefined} json `--json FILE`: also write the rows as JSON
  * @property {string[] | undefined} only `--only k1,k2`: run only these implementation keys
+ * @property {string[] | undefined} workloads `--workloads matmul,mha`: run only these workloads
  */
 
 /**
@@ -29,5 +30,6 @@ export function parseArgs(argv) {
     warmup: quick ? 1 : 2,
     json: value('--json'),
     only: value('--only')?.split(','),
+    workloads: value('--workloads')?.split(','),
   };
 }

@@ -3,6 +3,7 @@
 // after checking each one's result against the float64 reference oracle. A wrong answer is reported,
 // never timed.
 // Usage: node src/main.mjs [--quick] [--runs N] [--json results.json] [--only dproj-js,ort-1t,...]
+//        [--workloads matmul,mha,...]
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const child = fileURLToPath(new URL('./run-impl.mjs', import.meta.url));
 function runChild(key) {
   return new Promise((resolve) => {
     let message;
-    const p = fork(child, [key, args.preset, String(args.runs), String(args.warmup)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const p = fork(child, [key, args.preset, String(args.runs), String(args.warmup), (args.workloads ?? []).join(',')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     p.on('message', (m) => {
       message = m;
     });
@@ -51,7 +52,7 @@ for (const { key } of IMPLEMENTATIONS) {
 }
 
 // Group by case, in case order; within a case, implementations keep their run order (a stable sort).
-const order = benchCases(args.preset).map((c) => `${c.workload} ${c.size}`);
+const order = benchCases(args.preset, args.workloads).map((c) => `${c.workload} ${c.size}`);
 rows.sort((a, b) => order.indexOf(`${a.workload} ${a.size}`) - order.indexOf(`${b.workload} ${b.size}`));
 
 console.log(markdownTable(rows));

@@ -5,7 +5,7 @@ import { IMPLEMENTATIONS } from './implementations.mjs';
 import { runAll } from './runner.mjs';
 import { benchCases } from './workloads/index.mjs';
 
-const [key, preset, runs, warmup] = process.argv.slice(2);
+const [key, preset, runs, warmup, workloads] = process.argv.slice(2);
 const entry = IMPLEMENTATIONS.find((i) => i.key === key);
 if (entry === undefined || process.send === undefined) {
   console.error(`run-impl: unknown implementation ${key}, or not started by main.mjs`);
@@ -18,7 +18,7 @@ try {
     await send({ skip: created.skip });
   } else {
     const timing = { runs: Number(runs), warmup: Number(warmup) };
-    const result = await runAll(created, benchCases(/** @type {'full' | 'quick'} */ (preset)), timing, (line) =>
+    const result = await runAll(created, benchCases(/** @type {'full' | 'quick'} */ (preset), workloads ? workloads.split(',') : undefined), timing, (line) =>
       process.stderr.write(`  ${line}\n`),
     );
     await created.dispose();
