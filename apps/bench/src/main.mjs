@@ -1,97 +1,63 @@
 #!/usr/bin/env node
-// `pnpm bench`: times dproj's backends on seeded inputs after checking each result against the
-// float64 reference oracle. A wrong answer is reported, never timed.
-// Usage: node src/main.mjs [--json results.json] [--runs 10]
+// `pnpm bench`: times dproj's backends and the peers a user would pick on the same seeded inputs,
+// after checking each one's result against the float64 reference oracle. A wrong answer is reported,
+// never timed.
+// Usage: node src/main.mjs [--quick] [--runs N] [--json results.json] [--only dproj-js,ort-1t,...]
+//        [--workloads matmul,mha,...]
+import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { jsBackend } from '@dproj/backend-js';
-import { oracleAttention, oracleProjection } from '@dproj/conformance';
-import { createEngine } from '@dproj/core';
-import { medianMs, randomMatrix } from './timing.mjs';
-import { markdownTable } from './table.mjs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.mjs';
+import { IMPLEMENTATIONS } from './implementations.mjs';
+import { describeLoad, describeMachine } from './machine.mjs';
+import { jsonRows, markdownTable, notesList } from './table.mjs';
+import { benchCases } from './workloads/index.mjs';
 
-const args = process.argv.slice(2);
-const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
-const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 10;
+const args = parseArgs(process.argv.slice(2));
+const child = fileURLToPath(new URL('./run-impl.mjs', import.meta.url));
 
-/** Largest |a − b| over the rows checked, and the largest |b| (for a relative error). */
-function compare(actual, expectedRows, rowIndices, cols) {
-  let err = 0;
-  let scale = 1;
-  expectedRows.forEach((row, r) => {
-    const i = rowIndices[r];
-    for (let j = 0; j < cols; j++) {
-      err = Math.max(err, Math.abs(actual.data[i * cols + j] - row[j]));
-      scale = Math.max(scale, Math.abs(row[j]));
-    }
+/**
+ * Runs one implementation in its own process and waits for its rows.
+ * @param {string} key
+ * @returns {Promise<{ rows?: import('./runner.mjs').Row[], notes?: import('./runner.mjs').Note[], skip?: string }>}
+ */
+function runChild(key) {
+  return new Promise((resolve) => {
+    let message;
+    const p = fork(child, [key, args.preset, String(args.runs), String(args.warmup), (args.workloads ?? []).join(',')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    p.on('message', (m) => {
+      message = m;
+    });
+    p.on('exit', (code) => resolve(message ?? { skip: `process exited with code ${code} before reporting` }));
   });
-  return { err, scale };
 }
 
-const sampleRows = (n) => [0, 1, Math.floor(n / 2), n - 2, n - 1].filter((v, i, a) => v >= 0 && a.indexOf(v) === i);
+const started = performance.now();
+console.log(`# dproj benchmark\n\nMachine: ${describeMachine()}\n\nLoad average (1/5/15 min) at start: ${describeLoad()}\n`);
+console.log(`Preset: ${args.preset}; median of ${args.runs} runs after ${args.warmup} warm-up runs; each implementation in its own process.\n`);
 
-/** The workloads: each builds seeded inputs, counts its flops, runs, and knows how to check itself. */
-function workloads() {
-  const list = [];
-  for (const n of [256, 512]) {
-    // M = Q S Qᵀ with a dense soft selector: two n×n×n matrix products, 4n³ flops.
-    const input = { q: randomMatrix(n, n, 1), s: randomMatrix(n, n, 2) };
-    list.push({
-      workload: 'matmul',
-      size: `n=${n} (Q S Qᵀ, dense)`,
-      flops: 4 * n ** 3,
-      run: (engine) => engine.projection(input),
-      check: (result) => {
-        const rows = sampleRows(n);
-        return compare(result.m, oracleProjection(input, rows).m, rows, n);
-      },
-    });
-  }
-  for (const [n, causal] of [
-    [128, false],
-    [512, false],
-    [512, true],
-    [2048, false],
-  ]) {
-    const d = 64;
-    const input = {
-      h: randomMatrix(n, d, 3),
-      wq: randomMatrix(d, d, 4),
-      wk: randomMatrix(d, d, 5),
-      wv: randomMatrix(d, d, 6),
-      ...(causal ? { mask: { kind: 'causal' } } : {}),
-    };
-    list.push({
-      workload: causal ? 'attention-causal' : 'attention',
-      size: `n=${n}, d=${d}`,
-      // Q, K, V projections (3 · 2nd²), scores (2n²d) and the weighted sum (2n²d).
-      flops: 6 * n * d * d + 4 * n * n * d,
-      run: (engine) => engine.attention(input),
-      check: (result) => {
-        const rows = sampleRows(n);
-        return compare(result.out, oracleAttention(input, rows).out, rows, d);
-      },
-    });
-  }
-  return list;
-}
-
-const backends = [jsBackend()];
+/** @type {import('./runner.mjs').Row[]} */
 const rows = [];
-for (const factory of backends) {
-  const engine = await createEngine({ backends: [factory], fallback: 'none' });
-  const threads = engine.backend.capabilities.threads;
-  for (const w of workloads()) {
-    const { err, scale } = w.check(await w.run(engine));
-    const impl = `dproj-${engine.backend.name}`;
-    if (err > 1e-3 * scale) {
-      rows.push({ workload: w.workload, size: w.size, impl, threads, medianMs: null, gflops: null, maxAbsErr: err, wrong: true });
-      continue;
-    }
-    const ms = await medianMs(() => w.run(engine), { warmup: 2, runs });
-    rows.push({ workload: w.workload, size: w.size, impl, threads, medianMs: ms, gflops: w.flops / ms / 1e6, maxAbsErr: err });
-  }
-  await engine.dispose();
+/** @type {import('./runner.mjs').Note[]} */
+const notes = [];
+/** @type {string[]} */
+const skipped = [];
+for (const { key } of IMPLEMENTATIONS) {
+  if (args.only !== undefined && !args.only.includes(key)) continue;
+  process.stderr.write(`${key}…\n`);
+  const result = await runChild(key);
+  if (result.skip !== undefined) skipped.push(`- ${key}: ${result.skip}`);
+  rows.push(...(result.rows ?? []));
+  notes.push(...(result.notes ?? []));
 }
+
+// Group by case, in case order; within a case, implementations keep their run order (a stable sort).
+const order = benchCases(args.preset, args.workloads).map((c) => `${c.workload} ${c.size}`);
+rows.sort((a, b) => order.indexOf(`${a.workload} ${a.size}`) - order.indexOf(`${b.workload} ${b.size}`));
 
 console.log(markdownTable(rows));
-if (jsonPath !== undefined) writeFileSync(jsonPath, `${JSON.stringify(rows, null, 2)}\n`);
+console.log('\nRatios: the reference\'s median ms ÷ the row\'s (2.00 = twice as fast as that reference).');
+if (notes.length > 0) console.log(`\nNot run:\n${notesList(notes)}`);
+if (skipped.length > 0) console.log(`\nImplementations skipped:\n${skipped.join('\n')}`);
+console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${describeLoad()}.`);
+if (args.json !== undefined) writeFileSync(args.json, `${JSON.stringify(jsonRows(rows), null, 2)}\n`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The packages a user installs, as tarballs made by `pnpm pack` (workspace: ranges rewritten).
-const PUBLISHED = ['core', 'conformance', 'backend-js', 'backend-onnx', 'backend-webgpu'] as const;
+const PUBLISHED = ['core', 'conformance', 'backend-js', 'backend-onnx', 'backend-wasm', 'backend-webgpu'] as const;
 const packagesDir = new URL('../..', import.meta.url).pathname;
 const here = new URL('.', import.meta.url).pathname;
 let project = '';
@@ -72,7 +72,7 @@ describe('the packed packages, installed outside the workspace', () => {
     const out = run('npx', ['vitest', 'run', '--reporter=json'], project);
     const report = JSON.parse(out.slice(out.indexOf('{')));
     expect(report.numFailedTests).toBe(0);
-    // Three suites of about 218 cases each: js, onnx and webgpu all ran, none was skipped.
-    expect(report.numPassedTests).toBeGreaterThan(600);
+    // Four suites of about 218 cases each: js, onnx, wasm and webgpu all ran, none was skipped.
+    expect(report.numPassedTests).toBeGreaterThan(800);
   });
 });

@@ -1,0 +1,49 @@
+import { jsBackend } from '@dproj/backend-js';
+import { dprojAdapter } from './dproj.mjs';
+
+/**
+ * What a key makes: an adapter, or the reason it cannot run here.
+ * @typedef {import('./runner.mjs').Adapter | { skip: string }} Created
+ */
+
+/**
+ * Every implementation the benchmark knows, in table order. Each runs in its own process (see main.mjs),
+ * so peers are imported only by the process that runs them.
+ * @type {readonly { key: string, create: () => Promise<Created> }[]}
+ */
+export const IMPLEMENTATIONS = [
+  { key: 'dproj-js', create: () => dprojAdapter(jsBackend()) },
+  { key: 'dproj-wasm-1t', create: () => wasmAdapter(1) },
+  { key: 'dproj-wasm-2t', create: () => wasmAdapter(2) },
+  { key: 'tfjs-wasm', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('wasm') },
+  { key: 'tfjs-cpu', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('cpu') },
+  { key: 'ort-1t', create: async () => (await import('./peers/onnxruntime.mjs')).onnxruntimeAdapter(1) },
+  { key: 'ort-2t', create: async () => (await import('./peers/onnxruntime.mjs')).onnxruntimeAdapter(2) },
+  { key: 'plain-js', create: async () => (await import('./peers/plain-js.mjs')).plainJsAdapter() },
+];
+
+/**
+ * dproj's WebAssembly backend with a given thread count, when its package is installed, its probe
+ * passes and it really runs that many threads.
+ * @param {number} threads
+ * @returns {Promise<Created>}
+ */
+async function wasmAdapter(threads) {
+  /** @type {{ wasmBackend?: (options?: { threads?: number }) => import('@dproj/core').BackendFactory }} */
+  let pkg;
+  try {
+    pkg = await import('@dproj/backend-wasm');
+  } catch {
+    return { skip: '@dproj/backend-wasm is not installed' };
+  }
+  if (typeof pkg.wasmBackend !== 'function') return { skip: '@dproj/backend-wasm exports no wasmBackend()' };
+  const factory = pkg.wasmBackend({ threads });
+  const availability = await factory.probe();
+  if (!availability.available) return { skip: `probe: ${availability.reason}` };
+  const adapter = await dprojAdapter(factory);
+  if (adapter.threads !== threads) {
+    await adapter.dispose();
+    return { skip: `asked for ${threads} thread(s), the backend runs ${adapter.threads}` };
+  }
+  return adapter;
+}

@@ -1,0 +1,44 @@
+import { jsBackend } from '@dproj/backend-js';
+import { wasmBackend } from '@dproj/backend-wasm';
+import { describe, expect, it } from 'vitest';
+import { dprojAdapter } from '../src/dproj.mjs';
+import { onnxruntimeAdapter } from '../src/peers/onnxruntime.mjs';
+import { plainJsAdapter } from '../src/peers/plain-js.mjs';
+import { tfjsAdapter } from '../src/peers/tfjs.mjs';
+import type { Adapter } from '../src/runner.mjs';
+import { runAll } from '../src/runner.mjs';
+import { benchCases } from '../src/workloads/index.mjs';
+
+// The `--quick` cases through every adapter, each result checked against the float64 oracle by the
+// same gate the benchmark uses. Times are measured but never asserted.
+const adapters: [string, () => Promise<Adapter>][] = [
+  ['dproj-js', () => dprojAdapter(jsBackend())],
+  ['dproj-wasm', () => dprojAdapter(wasmBackend())],
+  ['@tensorflow/tfjs-backend-wasm', () => tfjsAdapter('wasm')],
+  ['@tensorflow/tfjs-backend-cpu', () => tfjsAdapter('cpu')],
+  ['onnxruntime-web', () => onnxruntimeAdapter(1)],
+  ['plain-js', async () => plainJsAdapter()],
+];
+
+const cases = benchCases('quick');
+
+describe.each(adapters)('%s at --quick sizes', (impl, create) => {
+  it('agrees with the oracle on every workload it supports, and says why it skips the others', async () => {
+    const adapter = await create();
+    expect(adapter.impl).toBe(impl);
+    const { rows, notes } = await runAll(adapter, cases, { warmup: 0, runs: 1 });
+    await adapter.dispose();
+    // The gate's tolerance is relative to the result's magnitude (projection scores run into the
+    // thousands), so `wrong` is the assertion, not a fixed absolute bound.
+    for (const row of rows) {
+      expect(row.wrong, `${row.workload} ${row.size}: max abs err ${row.maxAbsErr}`).toBeUndefined();
+      expect(Number.isFinite(row.maxAbsErr)).toBe(true);
+    }
+    for (const note of notes) expect(note.reason).not.toMatch(/^failed/);
+    expect(rows.length + notes.length).toBe(cases.length);
+    // Every adapter runs the dense workloads; only dproj counts co-occurrences.
+    const ran = new Set(rows.map((r) => r.workload));
+    for (const w of ['matmul', 'attention', 'attention-causal', 'mha', 'projection-dense'] as const) expect(ran).toContain(w);
+    expect(ran.has('cooccurrence')).toBe(impl.startsWith('dproj-'));
+  }, 30_000);
+});

@@ -1,0 +1,1 @@
+export { wasmBackend, type WasmBackendOptions } from './factory.ts';

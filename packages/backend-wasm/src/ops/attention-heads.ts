@@ -1,0 +1,117 @@
+import type { HeadWeights, Mask, Matrix } from '@dproj/core';
+import type { Checkpoint } from '../runtime/checkpoint.ts';
+import type { Wasm } from '../runtime/wasm.ts';
+import { matmulInto, transposeBlock } from './matmul.ts';
+import type { Block } from './matmul.ts';
+
+// Query rows per kernel call: progress and abort are checked between calls. A multiple of the
+// kernel's four-row blocks.
+const ROWS_PER_STEP = 64;
+// Keys per streaming block in csrc/attention.c, for sizing its scratch.
+const KEY_BLOCK = 64;
+
+const MASK_CODE = { none: 0, causal: 1, keep: 2, bias: 3 } as const;
+
+/** Input of one or more attention heads over the same states and mask. */
+export interface HeadsInput {
+  readonly h: Matrix;
+  readonly context?: Matrix;
+  readonly heads: readonly HeadWeights[];
+  readonly mask?: Mask;
+  readonly scale?: number;
+  readonly returnWeights?: boolean;
+}
+
+/** The heads' outputs side by side, O = [O_1 … O_h] (n×Σd_v, stride Σd_v), and each head's weights. */
+export interface HeadsOutput {
+  readonly out: Block;
+  readonly width: number;
+  readonly weights?: Matrix[];
+}
+
+/** The matrices side by side, [M_1 … M_h] (rows×Σcols), copied into one arena block. */
+function concatColumns(wasm: Wasm, mats: readonly Matrix[], what: string): Block {
+  if (mats.length === 1) return { ptr: wasm.arena.copyIn(mats[0].data, what), ld: mats[0].cols };
+  const rows = mats[0].rows;
+  const width = mats.reduce((sum, w) => sum + w.cols, 0);
+  const ptr = wasm.arena.alloc(rows * width * 4, what);
+  const view = wasm.arena.f32(ptr, rows * width);
+  let off = 0;
+  for (const w of mats) {
+    for (let r = 0; r < rows; r++) view.set(w.data.subarray(r * w.cols, (r + 1) * w.cols), r * width + off);
+    off += w.cols;
+  }
+  return { ptr, ld: width };
+}
+
+/**
+ * O_ℓ = softmax((H W_Q⁽ℓ⁾)(C W_K⁽ℓ⁾)ᵀ · scale_ℓ + mask)(C W_V⁽ℓ⁾) for every head ℓ (SPEC B.11, B.12),
+ * H: n×d, C = context ?? H: m×d_c, scale_ℓ = scale ?? 1/√d_k⁽ℓ⁾. The projections of all heads are
+ * three matmuls against the heads' weights side by side; K is kept transposed (Σd_k×m), so head ℓ
+ * reads a column block of Q and V and a row block of Kᵀ in place. Without weights the fused kernel
+ * streams over key blocks (no n×m buffer); with them, A is formed row block by row block and O = A V.
+ * Progress counts query rows, from `doneBefore`.
+ */
+export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Checkpoint): Promise<HeadsOutput> {
+  const { arena, kernels } = wasm;
+  const { h, heads } = input;
+  const context = input.context ?? h;
+  const n = h.rows;
+  const m = context.rows;
+  const dkSum = heads.reduce((sum, w) => sum + w.wq.cols, 0);
+  const dvSum = heads.reduce((sum, w) => sum + w.wv.cols, 0);
+
+  const hBlock: Block = { ptr: arena.copyIn(h.data, 'h'), ld: h.cols };
+  const cBlock: Block = input.context === undefined ? hBlock : { ptr: arena.copyIn(context.data, 'context'), ld: context.cols };
+  const wq = concatColumns(wasm, heads.map((w) => w.wq), 'wq');
+  const wk = concatColumns(wasm, heads.map((w) => w.wk), 'wk');
+  const wv = concatColumns(wasm, heads.map((w) => w.wv), 'wv');
+
+  const q: Block = { ptr: arena.alloc(n * dkSum * 4, 'queries H W_Q'), ld: dkSum };
+  matmulInto(wasm, hBlock, wq, q, n, dkSum, h.cols);
+  const k: Block = { ptr: arena.alloc(m * dkSum * 4, 'keys C W_K'), ld: dkSum };
+  matmulInto(wasm, cBlock, wk, k, m, dkSum, context.cols);
+  const kt = transposeBlock(wasm, k, m, dkSum, 'keys transposed');
+  const v: Block = { ptr: arena.alloc(m * dvSum * 4, 'values C W_V'), ld: dvSum };
+  matmulInto(wasm, cBlock, wv, v, m, dvSum, context.cols);
+  const out: Block = { ptr: arena.alloc(n * dvSum * 4, 'head outputs'), ld: dvSum };
+
+  const mask = input.mask;
+  const maskCode = MASK_CODE[mask?.kind ?? 'none'];
+  const keep = mask?.kind === 'keep' ? arena.copyIn(mask.keep, 'mask.keep') : 0;
+  const bias = mask?.kind === 'bias' ? arena.copyIn(mask.bias, 'mask.bias') : 0;
+
+  const returnWeights = input.returnWeights ?? false;
+  const weights: Matrix[] = [];
+  const maxDv = heads.reduce((max, w) => Math.max(max, w.wv.cols), 0);
+  const scratch = returnWeights ? 0 : arena.alloc((4 * Math.ceil(maxDv / 16) * 16 + 4 * KEY_BLOCK) * 4, 'attention scratch');
+  const w = returnWeights ? arena.alloc(n * m * 4, 'attention weights') : 0;
+
+  let dkOff = 0;
+  let dvOff = 0;
+  for (const [l, head] of heads.entries()) {
+    const dk = head.wq.cols;
+    const dv = head.wv.cols;
+    const scale = input.scale ?? 1 / Math.sqrt(dk);
+    const qPtr = q.ptr + dkOff * 4;
+    const ktPtr = kt.ptr + dkOff * m * 4;
+    const vPtr = v.ptr + dvOff * 4;
+    const oPtr = out.ptr + dvOff * 4;
+    for (let i0 = 0; i0 < n; i0 += ROWS_PER_STEP) {
+      const i1 = Math.min(n, i0 + ROWS_PER_STEP);
+      if (returnWeights) {
+        kernels.attn_weights(qPtr, dkSum, ktPtr, m, w, i0, i1, m, dk, scale, maskCode, keep, bias);
+      } else {
+        kernels.attn_stream(qPtr, dkSum, ktPtr, m, vPtr, dvSum, oPtr, dvSum, i0, i1, m, dk, dv, scale, maskCode, keep, bias, scratch);
+      }
+      await checkpoint.step(l * n + i1);
+    }
+    if (returnWeights) {
+      matmulInto(wasm, { ptr: w, ld: m }, { ptr: vPtr, ld: dvSum }, { ptr: oPtr, ld: dvSum }, n, dv, m);
+      weights.push({ rows: n, cols: m, data: arena.f32(w, n * m).slice() });
+    }
+    dkOff += dk;
+    dvOff += dv;
+  }
+  return returnWeights ? { out, width: dvSum, weights } : { out, width: dvSum };
+}
