@@ -19,6 +19,8 @@ export interface BackendEntry {
  */
 async function loadOnnx(): Promise<BackendFactory> {
   const [{ onnxBackend }, ort] = await Promise.all([import('@dproj/backend-onnx'), import('onnxruntime-web')]);
+  // onnxruntime logs node placement notices as console errors; only real errors are worth showing.
+  ort.env.logLevel = 'error';
   const wasm = ort.env.wasm;
   wasm.numThreads = globalThis.crossOriginIsolated === true ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
   return onnxBackend({ ort });

@@ -164,6 +164,8 @@ export class DemoApp {
 
   private setStatus(status: PageStatus, text: string): void {
     this.doc.body.dataset.status = status;
+    // Counts finished runs, so a test can wait for the run its action started.
+    if (status === 'ready' || status === 'error') this.doc.body.dataset.run = String(this.run);
     this.$('status').textContent = text;
   }
 
@@ -343,7 +345,7 @@ export class DemoApp {
 
   private fail(message: string): void {
     this.$('results').hidden = true;
-    for (const id of ['heatmap-m', 'topk', 'heads', 'timings', 'notices']) this.$(id).replaceChildren();
+    for (const id of ['heatmap-m', 'topk', 'attention', 'timings', 'notices']) this.$(id).replaceChildren();
     const box = this.$('message');
     box.textContent = message;
     box.hidden = false;
@@ -381,7 +383,7 @@ export class DemoApp {
     this.$('heatmap-m').replaceChildren(heatmapM);
     this.$('topk').replaceChildren(renderTopK(doc, result.topk, labels, data.vocab));
     const error = el(doc, 'p', { 'data-attention-error': String(result.attentionError) }, `d = ${result.rank} components in ${result.weights.length} head(s); relative error of the summed head scores to M (before refinement): ‖Σ scores − M‖_F / ‖M‖_F = ${result.attentionError.toPrecision(3)}.`);
-    this.$('heads').replaceChildren(error, el(doc, 'div', { class: 'head-grid' }, ...heads));
+    this.$('attention').replaceChildren(error, el(doc, 'div', { class: 'head-grid' }, ...heads));
     this.$('timings').replaceChildren(renderTimings(doc, result.timings));
     this.$('notices').replaceChildren(...notices.map((n) => el(doc, 'p', { class: 'notice' }, n)));
     this.$('message').hidden = true;
