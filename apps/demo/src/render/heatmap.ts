@@ -105,7 +105,9 @@ function drawCanvas(doc: Document, spec: HeatmapSpec, domain: ReturnType<typeof 
   ctx.fillStyle = '#222';
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'right';
-  rowText.forEach((label, i) => ctx.fillText(label, left - 4, top + (i + 0.5) * cell));
+  rowText.forEach((label, i) => {
+    ctx.fillText(label, left - 4, top + (i + 0.5) * cell);
+  });
   ctx.save();
   ctx.textAlign = 'left';
   colText.forEach((label, j) => {

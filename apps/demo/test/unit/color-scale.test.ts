@@ -54,7 +54,7 @@ describe('helpers', () => {
   });
   it('formatValue keeps 3 significant digits and uses exponents for extremes', () => {
     expect(formatValue(0)).toBe('0');
-    expect(formatValue(3.14159)).toBe('3.14');
+    expect(formatValue(1.23456)).toBe('1.23');
     expect(formatValue(123456)).toBe('1.23e+5');
     expect(formatValue(0.0001234)).toBe('1.23e-4');
     expect(formatValue(Number.NEGATIVE_INFINITY)).toBe('−∞');
