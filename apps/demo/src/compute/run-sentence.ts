@@ -5,6 +5,7 @@ import { attentionSetup, factorize, relativeError, summedScores } from './attent
 import type { CorpusData } from './corpus-data.ts';
 import type { DirectedOperator } from './operator.ts';
 import { directedOperator, distanceKernel, gatherProjection } from './operator.ts';
+import { InputProblem } from './sentence.ts';
 import type { OpTiming } from './timing.ts';
 import { timeCall } from './timing.ts';
 
@@ -83,7 +84,7 @@ function positionalOption(kind: DemoPositional, data: CorpusData, n: number): Po
   if (kind === 'kernel') return { kind: 'kernel', kappa: distanceKernel(n) };
   if (kind === 'offset') {
     if (data.offsets === undefined) {
-      throw new Error('The offset refinement needs the per-offset counts C⁽ᵏ⁾: count the corpus in the browser first (the shipped files leave them out).');
+      throw new InputProblem('The offset refinement needs the per-offset counts C⁽ᵏ⁾: count the corpus in the browser first (the shipped files leave them out).');
     }
     return { kind: 'offset', offsets: data.offsets, weighting: data.settings.weighting };
   }

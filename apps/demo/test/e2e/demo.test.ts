@@ -30,13 +30,13 @@ let server: { url: string; close: () => Promise<void> } | undefined;
 let reference: { engine: Engine; data: CorpusData; cache: OperatorCache } | undefined;
 
 /** The float64 reference backend over the very file the page loads, with the page's own settings. */
-async function expected(text: string, backendSettings: Partial<typeof DEFAULT_STATE> = {}): Promise<SentenceResult> {
+async function expected(text: string, data: CorpusData = reference!.data): Promise<SentenceResult> {
   const r = reference!;
-  const s = { ...DEFAULT_STATE, ...backendSettings };
-  const { tokens } = encodeSentence(r.data.vocab, text, 'sotu');
+  const s = DEFAULT_STATE;
+  const { tokens } = encodeSentence(data.vocab, text, data.id);
   return runSentence(
     r.engine,
-    r.data,
+    data,
     r.cache,
     tokens,
     { transform: s.transform, direction: s.direction, positional: s.positional, causal: s.causal, rank: s.rank, heads: s.heads, k: 5, repeats: 0 },
@@ -187,6 +187,19 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the demo page in 
     expect(await failing.textContent('#message')).toMatch(/js backend failed during this run: .*failed on purpose/);
     expect(await failing.locator('[data-heatmap]').count()).toBe(0);
     await failing.close();
+  });
+
+  it('counts a corpus in the browser with progress, giving the same M as the shipped file', async () => {
+    const page = await open(`?backend=js&corpus=brown&source=browser&text=${encodeURIComponent(SENTENCE)}`);
+    expect(await page.evaluate(() => document.body.dataset.status)).toBe('ready');
+    expect(await page.textContent('#count-text')).toMatch(/^counted [\d,]+ tokens on js/);
+    const brown = corpusDataFromFile('brown', new Uint8Array(readFileSync(`${root}dist/corpora/brown.dpco`)));
+    expectClose((await heatmap(page, 'm')).data, (await expected(SENTENCE, brown)).m.data, 'M from the in-browser count');
+    // The in-browser count keeps C⁽ᵏ⁾, so the offset refinement is available now.
+    const before = await runCount(page);
+    await page.selectOption('#positional', 'offset');
+    expect(await settled(page, before)).toBe('ready');
+    await page.close();
   });
 
   it('truncates long sentences with a notice, compares all backends, and takes a screenshot', async () => {
