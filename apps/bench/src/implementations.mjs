@@ -15,6 +15,8 @@ export const IMPLEMENTATIONS = [
   { key: 'dproj-js', create: () => dprojAdapter(jsBackend()) },
   { key: 'dproj-wasm-1t', create: () => wasmAdapter(1) },
   { key: 'dproj-wasm-2t', create: () => wasmAdapter(2) },
+  { key: 'dproj-webgpu', create: () => optionalAdapter('@dproj/backend-webgpu', 'webgpuBackend') },
+  { key: 'dproj-onnx', create: () => optionalAdapter('@dproj/backend-onnx', 'onnxBackend') },
   { key: 'tfjs-wasm', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('wasm') },
   { key: 'tfjs-cpu', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('cpu') },
   { key: 'ort-1t', create: async () => (await import('./peers/onnxruntime.mjs')).onnxruntimeAdapter(1) },
@@ -46,4 +48,28 @@ async function wasmAdapter(threads) {
     return { skip: `asked for ${threads} thread(s), the backend runs ${adapter.threads}` };
   }
   return adapter;
+}
+
+/**
+ * A dproj backend from a package that may be absent or unable to run here (no GPU adapter, no
+ * runtime): the skip says which, from the package's own probe.
+ * @param {string} packageName
+ * @param {string} factoryExport the name of the function that makes the factory
+ * @returns {Promise<Created>}
+ */
+async function optionalAdapter(packageName, factoryExport) {
+  /** @type {Record<string, unknown>} */
+  let pkg;
+  try {
+    pkg = await import(packageName);
+  } catch {
+    return { skip: `${packageName} is not installed` };
+  }
+  const make = pkg[factoryExport];
+  if (typeof make !== 'function') return { skip: `${packageName} exports no ${factoryExport}()` };
+  /** @type {import('@dproj/core').BackendFactory} */
+  const factory = make();
+  const availability = await factory.probe();
+  if (!availability.available) return { skip: `probe: ${availability.reason}` };
+  return dprojAdapter(factory);
 }

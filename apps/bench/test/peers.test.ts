@@ -1,5 +1,7 @@
 import { jsBackend } from '@dproj/backend-js';
+import { onnxBackend } from '@dproj/backend-onnx';
 import { wasmBackend } from '@dproj/backend-wasm';
+import { webgpuBackend } from '@dproj/backend-webgpu';
 import { describe, expect, it } from 'vitest';
 import { dprojAdapter } from '../src/dproj.mjs';
 import { onnxruntimeAdapter } from '../src/peers/onnxruntime.mjs';
@@ -14,6 +16,9 @@ import { benchCases } from '../src/workloads/index.mjs';
 const adapters: [string, () => Promise<Adapter>][] = [
   ['dproj-js', () => dprojAdapter(jsBackend())],
   ['dproj-wasm', () => dprojAdapter(wasmBackend())],
+  // In Node, without a GPU, on SwiftShader (CI sets VK_ICD_FILENAMES); the probe must pass there.
+  ['dproj-webgpu', () => dprojAdapter(webgpuBackend())],
+  ['dproj-onnx-wasm', () => dprojAdapter(onnxBackend())],
   ['@tensorflow/tfjs-backend-wasm', () => tfjsAdapter('wasm')],
   ['@tensorflow/tfjs-backend-cpu', () => tfjsAdapter('cpu')],
   ['onnxruntime-web', () => onnxruntimeAdapter(1)],
@@ -40,5 +45,5 @@ describe.each(adapters)('%s at --quick sizes', (impl, create) => {
     const ran = new Set(rows.map((r) => r.workload));
     for (const w of ['matmul', 'attention', 'attention-causal', 'mha', 'projection-dense'] as const) expect(ran).toContain(w);
     expect(ran.has('cooccurrence')).toBe(impl.startsWith('dproj-'));
-  }, 30_000);
+  }, 60_000);
 });
