@@ -12,6 +12,7 @@ export async function dprojAdapter(factory) {
   const engine = await createEngine({ backends: [factory], fallback: 'none' });
   return {
     impl: `dproj-${engine.backend.name}`,
+    backend: engine.backend,
     threads: engine.backend.capabilities.threads,
     unsupported: () => undefined,
     prepare: async (workload, input) => ({ run: runner(engine, workload, input) }),

@@ -15,7 +15,7 @@ export const IMPLEMENTATIONS = [
   { key: 'dproj-js', create: () => dprojAdapter(jsBackend()) },
   { key: 'dproj-wasm-1t', create: () => wasmAdapter(1) },
   { key: 'dproj-wasm-2t', create: () => wasmAdapter(2) },
-  { key: 'dproj-webgpu', create: () => optionalAdapter('@dproj/backend-webgpu', 'webgpuBackend') },
+  { key: 'dproj-webgpu', create: () => optionalAdapter('@dproj/backend-webgpu', 'webgpuBackend', softwareGpuSkip) },
   { key: 'dproj-onnx', create: () => optionalAdapter('@dproj/backend-onnx', 'onnxBackend') },
   { key: 'tfjs-wasm', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('wasm') },
   { key: 'tfjs-cpu', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('cpu') },
@@ -55,9 +55,10 @@ async function wasmAdapter(threads) {
  * runtime): the skip says which, from the package's own probe.
  * @param {string} packageName
  * @param {string} factoryExport the name of the function that makes the factory
+ * @param {(backend: unknown) => string | undefined} [skipAfterCreate] a reason not to time the created backend
  * @returns {Promise<Created>}
  */
-async function optionalAdapter(packageName, factoryExport) {
+async function optionalAdapter(packageName, factoryExport, skipAfterCreate = () => undefined) {
   /** @type {Record<string, unknown>} */
   let pkg;
   try {
@@ -71,5 +72,22 @@ async function optionalAdapter(packageName, factoryExport) {
   const factory = make();
   const availability = await factory.probe();
   if (!availability.available) return { skip: `probe: ${availability.reason}` };
-  return dprojAdapter(factory);
+  const adapter = await dprojAdapter(factory);
+  const reason = skipAfterCreate(adapter.backend);
+  if (reason === undefined) return adapter;
+  await adapter.dispose();
+  return { skip: reason };
+}
+
+/**
+ * A software WebGPU adapter (SwiftShader on a machine without a GPU) computes exactly but at about
+ * 0.1 GFLOP/s: the full sizes would take most of an hour and time a CPU emulation, not a GPU. It is
+ * skipped unless BENCH_SOFTWARE_GPU=1 asks for it (the --quick oracle test runs it regardless).
+ * @param {unknown} backend
+ * @returns {string | undefined}
+ */
+function softwareGpuSkip(backend) {
+  const adapter = /** @type {{ adapter?: { description: string, software: boolean } }} */ (backend).adapter;
+  if (adapter === undefined || !adapter.software || process.env.BENCH_SOFTWARE_GPU === '1') return undefined;
+  return `software adapter (${adapter.description}): no GPU here; BENCH_SOFTWARE_GPU=1 times it anyway`;
 }

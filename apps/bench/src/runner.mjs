@@ -17,6 +17,7 @@ import { medianMs } from './timing.mjs';
  *   why it cannot run a workload, or undefined when it can
  * @property {(workload: import('./workloads/case.mjs').Workload, input: import('./workloads/case.mjs').CaseInput) => Promise<Prepared>} prepare
  * @property {() => Promise<void>} dispose
+ * @property {unknown} [backend] the dproj backend object behind a dproj adapter (for reports)
  */
 
 /**

@@ -32,6 +32,14 @@ const capabilities: Capabilities = {
   },
 };
 
+/** The adapter behind a WebGPU backend, for reports. */
+export interface AdapterSummary {
+  /** Vendor, architecture and driver description, as far as the adapter tells them. */
+  readonly description: string;
+  /** A software (fallback) adapter, such as SwiftShader. */
+  readonly software: boolean;
+}
+
 /**
  * The WebGPU backend: one device, its buffer pool and pipeline cache. Each call runs as a `Job` whose
  * buffers all return to the pool when it settles, so `stats()` is zero between calls.
@@ -45,6 +53,19 @@ export class WebGpuBackend implements Backend {
     /** The device and what lives on it (exposed for tests of device loss and limits). */
     readonly gpu: GpuContext,
   ) {}
+
+  /**
+   * Which adapter runs the kernels, as the device reports it. `software` is true for a fallback
+   * adapter (SwiftShader on a machine without a GPU): exact, but its timings say nothing about a GPU.
+   */
+  get adapter(): AdapterSummary {
+    const info = (this.gpu.device as { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).adapterInfo;
+    const description = [info?.vendor, info?.architecture, info?.description].filter((part) => part !== undefined && part !== '').join(' / ');
+    return {
+      description: description === '' ? 'unknown adapter' : description,
+      software: info?.isFallbackAdapter === true || /swiftshader|llvmpipe|lavapipe/i.test(description),
+    };
+  }
 
   cooccurrence(corpus: Corpus, options: CooccurrenceOptions): Promise<CooccurrenceResult> {
     return this.run('cooccurrence', options.signal, (job) => cooccurrence(job, corpus, options));

@@ -12,13 +12,18 @@ export interface WebGpuBackendOptions {
   readonly powerPreference?: GPUPowerPreference;
 }
 
+/** The factory `webgpuBackend` returns: `create()` gives the WebGPU backend itself (with `adapter`). */
+export interface WebGpuBackendFactory extends BackendFactory {
+  create(): Promise<WebGpuBackend>;
+}
+
 /**
  * The WebGPU backend: every operator as WGSL compute shaders (priority 20, above wasm and js). `probe()`
  * asks for an adapter and reports the reason when there is none (no `navigator.gpu`, the `webgpu`
  * package missing in Node, or no adapter). In Node the optional peer dependency `webgpu` (Dawn) is
  * imported on first use.
  */
-export function webgpuBackend(options: WebGpuBackendOptions = {}): BackendFactory {
+export function webgpuBackend(options: WebGpuBackendOptions = {}): WebGpuBackendFactory {
   const name = 'webgpu';
   return {
     name,
@@ -29,7 +34,7 @@ export function webgpuBackend(options: WebGpuBackendOptions = {}): BackendFactor
       const adapter = await findAdapter(source.gpu, options.powerPreference);
       return typeof adapter === 'string' ? { available: false, reason: adapter } : { available: true };
     },
-    async create() {
+    async create(): Promise<WebGpuBackend> {
       const source = await findGpu(options.gpu);
       if ('unavailable' in source) {
         throw new BackendUnavailableError(`webgpu: ${source.unavailable}`, [], { op: 'engine' });

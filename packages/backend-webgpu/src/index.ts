@@ -1,3 +1,4 @@
 /// <reference types="@webgpu/types" />
-export type { WebGpuBackendOptions } from './factory.ts';
+export type { AdapterSummary, WebGpuBackend } from './backend.ts';
+export type { WebGpuBackendFactory, WebGpuBackendOptions } from './factory.ts';
 export { webgpuBackend } from './factory.ts';
