@@ -17,6 +17,7 @@ export const IMPLEMENTATIONS = [
   { key: 'dproj-wasm-2t', create: () => wasmAdapter(2) },
   { key: 'dproj-webgpu', create: () => optionalAdapter('@dproj/backend-webgpu', 'webgpuBackend', softwareGpuSkip) },
   { key: 'dproj-onnx', create: () => optionalAdapter('@dproj/backend-onnx', 'onnxBackend') },
+  { key: 'dproj-onnx-node', create: () => onnxNodeAdapter() },
   { key: 'tfjs-wasm', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('wasm') },
   { key: 'tfjs-cpu', create: async () => (await import('./peers/tfjs.mjs')).tfjsAdapter('cpu') },
   { key: 'ort-1t', create: async () => (await import('./peers/onnxruntime.mjs')).onnxruntimeAdapter(1) },
@@ -90,4 +91,24 @@ function softwareGpuSkip(backend) {
   const adapter = /** @type {{ adapter?: { description: string, software: boolean } }} */ (backend).adapter;
   if (adapter === undefined || !adapter.software || process.env.BENCH_SOFTWARE_GPU === '1') return undefined;
   return `software adapter (${adapter.description}): no GPU here; BENCH_SOFTWARE_GPU=1 times it anyway`;
+}
+
+/**
+ * dproj's ONNX backend with onnxruntime-node injected (native CPU execution provider), the fastest
+ * path the issue expects in Node; skipped when onnxruntime-node is not installed.
+ * @returns {Promise<Created>}
+ */
+async function onnxNodeAdapter() {
+  /** @type {import('@dproj/backend-onnx').OnnxBackendOptions['ort']} */
+  let ort;
+  try {
+    ort = /** @type {never} */ (await import('onnxruntime-node'));
+  } catch {
+    return { skip: 'onnxruntime-node is not installed' };
+  }
+  const { onnxBackend } = await import('@dproj/backend-onnx');
+  const factory = onnxBackend({ ort, name: 'onnx-node' });
+  const availability = await factory.probe();
+  if (!availability.available) return { skip: `probe: ${availability.reason}` };
+  return dprojAdapter(factory);
 }

@@ -19,6 +19,7 @@ const adapters: [string, () => Promise<Adapter>][] = [
   // In Node, without a GPU, on SwiftShader (CI sets VK_ICD_FILENAMES); the probe must pass there.
   ['dproj-webgpu', () => dprojAdapter(webgpuBackend())],
   ['dproj-onnx-wasm', () => dprojAdapter(onnxBackend())],
+  ['dproj-onnx-node-cpu', async () => dprojAdapter(onnxBackend({ ort: await import('onnxruntime-node'), name: 'onnx-node' }))],
   ['@tensorflow/tfjs-backend-wasm', () => tfjsAdapter('wasm')],
   ['@tensorflow/tfjs-backend-cpu', () => tfjsAdapter('cpu')],
   ['onnxruntime-web', () => onnxruntimeAdapter(1)],

@@ -12,7 +12,10 @@ export interface OnnxBackendOptions {
    * native speed). Default: `onnxruntime-web`, imported on first probe or create.
    */
   readonly ort?: OrtModule;
-  /** Execution providers in order of preference; default `['webgpu', 'wasm']` where WebGPU exists, else `['wasm']`. */
+  /**
+   * Execution providers in order of preference; default `['cpu']` with onnxruntime-node, else
+   * `['webgpu', 'wasm']` where WebGPU exists and `['wasm']` where it does not.
+   */
   readonly executionProviders?: readonly string[];
   /** Factory name; default `onnx`. The backend's name adds the provider that runs: `onnx-wasm`. */
   readonly name?: string;
@@ -34,7 +37,7 @@ export function onnxBackend(options: OnnxBackendOptions = {}): OnnxBackendFactor
   const resolve = (): Promise<{ ort: OrtModule; resolution: ProviderResolution }> => {
     runtime ??= (async () => {
       const ort = await loadOrt(options.ort);
-      return { ort, resolution: await resolveProvider(ort, options.executionProviders ?? defaultProviders()) };
+      return { ort, resolution: await resolveProvider(ort, options.executionProviders ?? defaultProviders(ort)) };
     })();
     // A failure is not kept: a later probe or create tries again.
     runtime.catch(() => {

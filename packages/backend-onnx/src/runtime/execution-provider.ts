@@ -47,8 +47,12 @@ export async function resolveProvider(ort: OrtModule, providers: readonly string
   throw new Error(`no execution provider works here (${skipped.map((s) => `${s.provider}: ${s.reason}`).join('; ')})`);
 }
 
-/** The providers tried when none are given: webgpu first where the page has WebGPU, then wasm. */
-export function defaultProviders(): string[] {
+/**
+ * The providers tried when none are given: `cpu` for onnxruntime-node (its native runtime has no wasm
+ * provider), else webgpu first where the page has WebGPU, then wasm.
+ */
+export function defaultProviders(ort: OrtModule): string[] {
+  if (ort.env?.versions?.node !== undefined) return ['cpu'];
   const gpu = (globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu;
   return gpu === undefined ? ['wasm'] : ['webgpu', 'wasm'];
 }

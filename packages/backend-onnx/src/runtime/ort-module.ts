@@ -39,7 +39,8 @@ export interface OrtModule {
     data: Float32Array | Float64Array | BigInt64Array | Uint8Array,
     dims: readonly number[],
   ) => OrtTensor;
-  readonly env?: { readonly wasm?: { numThreads?: number } };
+  /** `versions.node` is present in onnxruntime-node only (its native runtime). */
+  readonly env?: { readonly wasm?: { numThreads?: number }; readonly versions?: { readonly node?: string } };
 }
 
 /**
