@@ -1,0 +1,8 @@
+import { attendCommand } from './attend.ts';
+import { backendsCommand } from './backends.ts';
+import type { Command } from './command.ts';
+import { exportCommand } from './export.ts';
+import { projectCommand } from './project.ts';
+
+/** Every `dproj` command, in the order `dproj --help` lists them. */
+export const COMMANDS: readonly Command[] = [backendsCommand, projectCommand, attendCommand, exportCommand];
