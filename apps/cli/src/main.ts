@@ -20,7 +20,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   isTTY: process.stderr.isTTY === true,
-});
+}, { signal: controller.signal });
 // Exit explicitly: a GPU runtime (Dawn) can keep the event loop alive after its engine is disposed.
 // Flush stdout first, since process.exit does not wait for a pending write to a pipe.
 process.stdout.write('', () => process.exit(code));

@@ -16,12 +16,18 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Writes the chunks to stdout, waiting whenever the pipe is full so memory stays bounded. */
+/**
+ * Writes the chunks to stdout, waiting whenever the stream is full so memory stays bounded. Node
+ * writes to a pipe synchronously on Linux, so `write` may never report a full stream; yielding to the
+ * event loop after each chunk is what lets a Ctrl-C handler run and stop a long export.
+ */
 async function toStdout(chunks: Chunks, io: Io, signal: AbortSignal): Promise<void> {
   for (const chunk of chunks) {
     signal.throwIfAborted();
     if (!io.stdout.write(chunk)) await once(io.stdout, 'drain', { signal });
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  signal.throwIfAborted();
 }
 
 /**
