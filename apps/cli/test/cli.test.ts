@@ -153,9 +153,15 @@ describe('error rendering', () => {
     expect(r).toMatchObject({ code: 130, stderr: 'dproj: interrupted\n' });
   });
 
-  it('fills option defaults and disposes no engine when the command never asked for one', async () => {
+  it("fills in an option's default", async () => {
     let seen: unknown;
-    const probe: Command = { ...throwing(undefined), run: async (c) => ((seen = c.values.level), 0) };
+    const probe: Command = {
+      ...throwing(undefined),
+      run: async (c) => {
+        seen = c.values.level;
+        return 0;
+      },
+    };
     const r = await runWith([probe], ['boom']);
     expect(r.code).toBe(0);
     expect(seen).toBe('3');
