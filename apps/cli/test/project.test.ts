@@ -38,6 +38,11 @@ function entry(m: CsrMatrix | Matrix, a: number, b: number): number {
   return 0;
 }
 
+/** Calls `check` on every entry of nested rows (a block body, so nothing is returned to forEach). */
+function eachEntry<T>(rows: readonly (readonly T[])[], check: (value: T, i: number, j: number) => void): void {
+  for (let i = 0; i < rows.length; i++) for (let j = 0; j < rows[i]!.length; j++) check(rows[i]![j]!, i, j);
+}
+
 async function project(args: readonly string[]): Promise<ProjectJson> {
   const r = await run(['project', '--backend', 'js', '--json', ...args]);
   expect(r.stderr).toBe('');
@@ -117,7 +122,9 @@ describe('dproj project', () => {
     const both = await project(['--cooc', forwardPath, '--text', words.join(' '), '--direction', 'symmetric']);
     expect(forwardM.M).toEqual(x.map((a) => x.map((b) => entry(F, a, b))));
     expect(backward.M).toEqual(x.map((a) => x.map((b) => entry(F, b, a))));
-    both.M.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(entry(F, x[i]!, x[j]!) + entry(F, x[j]!, x[i]!), 5)));
+    eachEntry(both.M, (v, i, j) => {
+      expect(v).toBeCloseTo(entry(F, x[i]!, x[j]!) + entry(F, x[j]!, x[i]!), 5);
+    });
     expect(forwardM.M).not.toEqual(backward.M);
   });
 
@@ -126,25 +133,27 @@ describe('dproj project', () => {
     const x = ids(words);
     const offsets = decoded.result.offsets!;
     const positional = await project(['--cooc', symmetricPath, '--text', SENTENCE, '--positional', 'offset']);
-    positional.M.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const k = j - i;
-        const d = Math.abs(k);
-        // f(d) = 1/d (harmonic) times C⁽ᵏ⁾ for k > 0, C⁽⁻ᵏ⁾ = C⁽ᵏ⁾ᵀ for k < 0; 0 on the diagonal and beyond w = 2.
-        const expected = d === 0 || d > 2 ? 0 : (k > 0 ? entry(offsets[d - 1]!, x[i]!, x[j]!) : entry(offsets[d - 1]!, x[j]!, x[i]!)) / d;
-        expect(v).toBeCloseTo(expected, 6);
-      }),
-    );
+    eachEntry(positional.M, (v, i, j) => {
+      const k = j - i;
+      const d = Math.abs(k);
+      // f(d) = 1/d (harmonic) times C⁽ᵏ⁾ for k > 0, C⁽⁻ᵏ⁾ = C⁽ᵏ⁾ᵀ for k < 0; 0 on the diagonal and beyond w = 2.
+      const expected = d === 0 || d > 2 ? 0 : (k > 0 ? entry(offsets[d - 1]!, x[i]!, x[j]!) : entry(offsets[d - 1]!, x[j]!, x[i]!)) / d;
+      expect(v).toBeCloseTo(expected, 6);
+    });
     const plain = await project(['--cooc', symmetricPath, '--text', SENTENCE]);
     const kernel = await project(['--cooc', symmetricPath, '--text', SENTENCE, '--positional', 'kernel', '--rho', '0.25']);
-    kernel.M.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(plain.M[i]![j]! * 0.25 ** Math.abs(i - j), 5)));
+    eachEntry(kernel.M, (v, i, j) => {
+      expect(v).toBeCloseTo(plain.M[i]![j]! * 0.25 ** Math.abs(i - j), 5);
+    });
   });
 
   it('projects φ(S) with --transform', async () => {
     const out = await project(['--cooc', symmetricPath, '--text', SENTENCE, '--transform', 'ppmi']);
     const ppmi = transform(decoded.result.matrix, { kind: 'ppmi' });
     const x = ids(out.tokens);
-    out.M.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(entry(ppmi, x[i]!, x[j]!), 6)));
+    eachEntry(out.M, (v, i, j) => {
+      expect(v).toBeCloseTo(entry(ppmi, x[i]!, x[j]!), 6);
+    });
     const log = await project(['--cooc', symmetricPath, '--text', 'the cat', '--transform', 'log', '--alpha', '2']);
     expect(log.M[0]![0]).toBeCloseTo(Math.log(entry(decoded.result.matrix, x[0]!, x[0]!) + 2), 5);
   });
@@ -155,8 +164,12 @@ describe('dproj project', () => {
     expect(r.code).toBe(0);
     const wasm = JSON.parse(r.stdout) as ProjectJson;
     expect(wasm.backend).toBe('wasm');
-    wasm.M.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(js.M[i]![j]!, 4)));
-    wasm.topk!.forEach((row, i) => row.forEach((p, r) => expect(p.score).toBeCloseTo(js.topk![i]![r]!.score, 3)));
+    eachEntry(wasm.M, (v, i, j) => {
+      expect(v).toBeCloseTo(js.M[i]![j]!, 4);
+    });
+    eachEntry(wasm.topk!, (p, i, r) => {
+      expect(p.score).toBeCloseTo(js.topk![i]![r]!.score, 3);
+    });
   });
 
   it('refuses options that do not fit the file or the text (exit 2)', async () => {
