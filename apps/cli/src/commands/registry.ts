@@ -1,8 +1,9 @@
 import { attendCommand } from './attend.ts';
 import { backendsCommand } from './backends.ts';
 import type { Command } from './command.ts';
+import { evaluateCommand } from './evaluate.ts';
 import { exportCommand } from './export.ts';
 import { projectCommand } from './project.ts';
 
 /** Every `dproj` command, in the order `dproj --help` lists them. */
-export const COMMANDS: readonly Command[] = [backendsCommand, projectCommand, attendCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [backendsCommand, projectCommand, attendCommand, exportCommand, evaluateCommand];
