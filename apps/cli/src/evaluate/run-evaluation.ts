@@ -1,4 +1,5 @@
 import { type Engine, buildCorpus } from '@dproj/core';
+import { CliError } from '../cli/cli-error.ts';
 import { prepare } from './prepare.ts';
 import type { VectorsLoader } from './pretrained-vectors.ts';
 import { type RunFacts, reportMarkdown } from './report.ts';
@@ -63,7 +64,7 @@ export async function runEvaluation(inputs: EvaluationInputs): Promise<Evaluatio
   const forward = await engine.cooccurrence(corpus, { ...counted, direction: 'forward' });
   const pool = usableSentences(lines, corpus.vocab);
   if (pool.length < 2) {
-    throw new RangeError(`the corpus has ${pool.length} sentences with 5–40 known words; the report needs at least 2`);
+    throw new CliError(`the corpus has ${pool.length} sentences with 5–40 known words; the report needs at least 2`);
   }
   const data: EvaluationData = {
     engine,
