@@ -79,8 +79,7 @@ export async function runEvaluation(inputs: EvaluationInputs): Promise<Evaluatio
     signal,
   };
   const countSeconds = (performance.now() - started) / 1000;
-  progress(`factoring PPMI(S) and PPMI(F) at d = ${Math.max(...settings.dims)} (V = ${corpus.vocab.size})…`);
-  const prepared = prepare(data);
+  const prepared = prepare(data, progress);
   const sections: SectionResult[] = [];
   const titles = [
     'Proposition 1 harness on the engine\'s projection',

@@ -1,6 +1,6 @@
 import type { CsrMatrix, Vocabulary } from '@dproj/core';
 import { num, table } from './markdown.ts';
-import type { Prepared } from './prepare.ts';
+import { type Prepared, ppmiSymmetric } from './prepare.ts';
 import type { PretrainedVectors, VectorsLoader } from './pretrained-vectors.ts';
 import { spearman } from './statistics.ts';
 import { linePlotSvg } from './svg-plot.ts';
@@ -100,12 +100,13 @@ export async function embeddingsSection(data: EvaluationData, prepared: Prepared
     ids.map((id) => vectors.vectors.get(vocab.words[id]!)!),
     vectors.dimensions,
   );
-  const { left, width } = prepared.symmetricFactors;
+  const ppmi = ppmiSymmetric(prepared);
+  const { left, width } = ppmi.factors;
   const rows = ids.map((id) => left.subarray(id * width, (id + 1) * width));
   const dims = settings.dims.filter((d) => d <= width);
   if (dims.length === 0 || dims[dims.length - 1] !== width) dims.push(width);
   const rhos = dims.map((d) => spearman(pairCosines(rows, d), glove));
-  const ppmiRho = spearman(sparsePairCosines(prepared.ppmiSymmetric, ids), glove);
+  const ppmiRho = spearman(sparsePairCosines(ppmi.operator, ids), glove);
   const svg = linePlotSvg({
     title: `Spearman ρ with GloVe similarities (${ids.length} words)`,
     xLabel: 'rank d of the PPMI factorization',

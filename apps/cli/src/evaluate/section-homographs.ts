@@ -1,6 +1,6 @@
 import type { CsrMatrix, Vocabulary } from '@dproj/core';
 import { code, num, table } from './markdown.ts';
-import type { Prepared } from './prepare.ts';
+import { type Prepared, ppmiSymmetric } from './prepare.ts';
 import { sampleIndices, seededUniform } from './random.ts';
 import { mean } from './statistics.ts';
 import { barPlotSvg } from './svg-plot.ts';
@@ -62,7 +62,7 @@ function words(vocab: Vocabulary, ids: readonly number[]): string {
 export async function homographSection(data: EvaluationData, prepared: Prepared): Promise<SectionOutput> {
   const { engine, vocab, settings } = data;
   const uniform = seededUniform(settings.seed + 4);
-  const s = prepared.ppmiSymmetric;
+  const s = ppmiSymmetric(prepared).operator;
   const candidates = HOMOGRAPH_CANDIDATES.map((word) => ({ word, id: vocab.idOf(word) }))
     .filter((c): c is { word: string; id: number } => c.id !== undefined)
     .map((c) => ({ ...c, holders: data.pool.filter((x) => x.tokens.includes(c.id)) }))

@@ -86,14 +86,14 @@ interface OrderStats {
   defect: number;
 }
 
-async function measure(engine: Engine, s: CsrMatrix, direction: 'symmetric' | 'backward', data: EvaluationData): Promise<OrderStats> {
+/** Preferences and attention for the scores M = Q s Qᵀ of every sampled sentence and its reversal. */
+async function measure(engine: Engine, s: CsrMatrix, data: EvaluationData): Promise<OrderStats> {
   const fresh = (): Preference => ({ wins: 0, losses: 0, ties: 0, gaps: [] });
   const stats: OrderStats = { pairs: fresh(), evidence: fresh(), previousOriginal: [], previousReversed: [], defect: 0 };
   for (const { tokens } of data.sample) {
     data.signal.throwIfAborted();
     const back = reversed(tokens);
-    const project = async (t: Uint32Array): Promise<Matrix> =>
-      (await engine.projection(direction === 'symmetric' ? { s, tokens: t } : { s, tokens: t, direction })).m;
+    const project = async (t: Uint32Array): Promise<Matrix> => (await engine.projection({ s, tokens: t })).m;
     const [m, mr] = [await project(tokens), await project(back)];
     stats.defect = Math.max(stats.defect, reversalDefect(m, mr));
     prefer(stats.pairs, causalPairScore(m), causalPairScore(mr));
@@ -111,8 +111,8 @@ async function measure(engine: Engine, s: CsrMatrix, direction: 'symmetric' | 'b
  */
 export async function orderSection(data: EvaluationData, prepared: Prepared): Promise<SectionOutput> {
   const { engine } = data;
-  const sym = await measure(engine, prepared.logSymmetric, 'symmetric', data);
-  const dir = await measure(engine, prepared.logForward, 'backward', data);
+  const sym = await measure(engine, prepared.pairs[0].symmetric.operator, data);
+  const dir = await measure(engine, prepared.logBackward, data);
   const n = data.sample.length;
   const rows = [
     ['symmetric log(1 + S)', sym],
@@ -146,7 +146,7 @@ export async function orderSection(data: EvaluationData, prepared: Prepared): Pr
     `For each of ${n} sampled sentences x and its reversal rev(x), the engine projects the scores and runs causal`,
     'attention A = softmax(M + causal mask) (scale 1, so A_ij ∝ 1 + count, SPEC N1). Symmetric scores are',
     'M = Q log(1 + S) Qᵀ; directional scores are M← = Q log(1 + F)ᵀ Qᵀ, where query i scores key j ≤ i by how often x_j',
-    'came before x_i (SPEC B.9). Two preferences are measured: the causal pair score Σ_{j<i} M_ij (the total score',
+    'came before x_i (SPEC B.9; the engine projects the transpose (log(1 + F))ᵀ, taken once). Two preferences are measured: the causal pair score Σ_{j<i} M_ij (the total score',
     'queries give earlier keys) and the attention evidence, the mean over i of log mean_{j≤i} exp(M_ij) (the log',
     'normalizer of causal attention per prefix length). Cells "original / reversal / tie" give the share of sentences.',
     '',

@@ -1,7 +1,7 @@
 import type { CsrMatrix, Engine, Matrix } from '@dproj/core';
 import { num, table } from './markdown.ts';
 import { csrCombine, csrRestrict, selectedEntries } from './operators.ts';
-import type { Prepared } from './prepare.ts';
+import { type Prepared, ppmiSymmetric } from './prepare.ts';
 import { CONDITIONS, type Deviations, HOLDS_TOLERANCE, type ProjectionMap, proposition1Deviations, relativeDeviation } from './proposition1-harness.ts';
 import { type Uniform, sampleIndices, seededUniform } from './random.ts';
 import type { EvaluationData, SectionOutput, Sentence } from './types.ts';
@@ -84,7 +84,7 @@ export async function proposition1Section(data: EvaluationData, prepared: Prepar
     CANDIDATES.map((c, i) => [c.name, ...CONDITIONS.map((cond) => num(worst[i]![cond], 2)), verdict(worst[i]!), c.why]),
   );
 
-  const real = await realOperatorChecks(engine, sentences, data.symmetric, prepared.ppmiSymmetric, uniform);
+  const real = await realOperatorChecks(engine, sentences, data.symmetric, ppmiSymmetric(prepared).operator, uniform);
   const engineHolds = verdict(worst[0]!) === 'passes';
   const controlsRejected = verdict(worst[1]!).includes('calibration') && verdict(worst[2]!).includes('locality');
   const realHolds = real.identity <= HOLDS_TOLERANCE && real.linearity <= HOLDS_TOLERANCE && real.locality <= HOLDS_TOLERANCE;

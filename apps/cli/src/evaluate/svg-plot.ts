@@ -4,6 +4,8 @@ export interface LineSeries {
   readonly points: readonly { readonly x: number; readonly y: number }[];
   /** Draw dashed (e.g. a reference or bound beside a measurement). */
   readonly dashed?: boolean;
+  /** Index into the palette; default the series' position (so two series can share a colour). */
+  readonly color?: number;
 }
 
 /** A line plot: several series over one x axis. */
@@ -93,13 +95,13 @@ function frame(title: string, xLabel: string, yLabel: string, body: string[]): s
   ].join('\n');
 }
 
-function legend(names: readonly { readonly name: string; readonly dashed?: boolean }[]): string[] {
+function legend(names: readonly { readonly name: string; readonly dashed?: boolean; readonly color?: number }[]): string[] {
   const x = WIDTH - MARGIN.right + 12;
   return names.flatMap((s, k) => {
     const y = MARGIN.top + 10 + k * 20;
     const dash = s.dashed === true ? ' stroke-dasharray="5 3"' : '';
     return [
-      `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS[k % COLORS.length]}" stroke-width="2"${dash}/>`,
+      `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS[(s.color ?? k) % COLORS.length]}" stroke-width="2"${dash}/>`,
       `<text x="${x + 30}" y="${y + 4}">${escapeXml(s.name)}</text>`,
     ];
   });
@@ -141,7 +143,7 @@ export function linePlotSvg(plot: LinePlot): string {
   }
   body.push(`<rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" fill="none" stroke="#333"/>`);
   plot.series.forEach((s, k) => {
-    const color = COLORS[k % COLORS.length];
+    const color = COLORS[(s.color ?? k) % COLORS.length];
     const points = s.points.filter(drawable).map((p) => `${px(xAxis.toPixel(p.x))},${px(yAxis.toPixel(p.y))}`);
     if (points.length === 0) return;
     const dash = s.dashed === true ? ' stroke-dasharray="5 3"' : '';
