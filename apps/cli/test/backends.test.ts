@@ -61,6 +61,9 @@ describe('dproj backends', () => {
     };
     expect(report.backends.map((b) => b.name)).toEqual(['webgpu', 'wasm', 'onnx', 'js']);
     expect(report.backends.find((b) => b.name === 'js')).toMatchObject({ available: true, priority: 0 });
+    // A GPU backend names the adapter it opened (on a machine without a GPU, SwiftShader, marked software).
+    const webgpu = report.backends.find((b) => b.name === 'webgpu') as { available: boolean; adapter?: { description: string } };
+    if (webgpu.available) expect(webgpu.adapter?.description).toMatch(/\S/);
     expect(report.resolution.chosen).toBe('js');
     expect(report.resolution.attempts).toEqual([expect.objectContaining({ backend: 'js', outcome: 'chosen' })]);
   });

@@ -13,11 +13,20 @@ interface ProbeReport {
   readonly backend?: string;
   readonly precision?: string;
   readonly threads?: number;
+  /** The GPU adapter a GPU backend opened, e.g. "google / swiftshader / …", and whether it is software. */
+  readonly adapter?: { readonly description: string; readonly software: boolean };
   /** Time to import, probe and create, in milliseconds. */
   readonly ms: number;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The adapter a backend reports (the webgpu backend has one); not part of the Backend contract, so read with care. */
+function adapterOf(backend: object): ProbeReport['adapter'] {
+  const adapter = (backend as { adapter?: { description?: unknown; software?: unknown } }).adapter;
+  if (typeof adapter !== 'object' || adapter === null || typeof adapter.description !== 'string') return undefined;
+  return { description: adapter.description, software: adapter.software === true };
+}
 
 /** Imports, probes and (when available) creates one backend to read its capabilities; never throws. */
 async function probe(entry: BackendEntry): Promise<ProbeReport> {
@@ -31,7 +40,8 @@ async function probe(entry: BackendEntry): Promise<ProbeReport> {
     const backend = await factory.create();
     try {
       const { precision, threads } = backend.capabilities;
-      return { ...base, available: true, backend: backend.name, precision, threads, ms: ms() };
+      const adapter = adapterOf(backend);
+      return { ...base, available: true, backend: backend.name, precision, threads, ...(adapter ? { adapter } : {}), ms: ms() };
     } finally {
       await backend.dispose();
     }
@@ -45,7 +55,8 @@ function probeTable(reports: readonly ProbeReport[]): string[] {
   return reports.map((r) => {
     const head = `  ${r.name.padEnd(width)}  priority ${String(r.priority).padStart(2)}  `;
     if (!r.available) return `${head}unavailable: ${r.reason ?? 'no reason given'}`;
-    return `${head}available as ${r.backend}, ${r.precision}, ${r.threads} thread${r.threads === 1 ? '' : 's'} (${r.ms} ms)`;
+    const adapter = r.adapter === undefined ? '' : `, adapter ${r.adapter.description}${r.adapter.software ? ' (software)' : ''}`;
+    return `${head}available as ${r.backend}, ${r.precision}, ${r.threads} thread${r.threads === 1 ? '' : 's'}${adapter} (${r.ms} ms)`;
   });
 }
 
