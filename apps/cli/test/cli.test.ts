@@ -67,6 +67,13 @@ describe('dproj help and version', () => {
     expect(r.stdout).toMatch(/--transform <kind>.*default ppmi/);
   });
 
+  it("takes 'dproj help <command>' for the command's help", async () => {
+    const r = await run(['help', 'attend']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await run(['attend', '--help'])).stdout);
+    expect((await run(['help', 'atend'])).stderr).toContain("Did you mean 'dproj attend'?");
+  });
+
   it('prints the version of package.json', async () => {
     const r = await run(['--version']);
     expect(r.code).toBe(0);

@@ -85,7 +85,11 @@ export async function runCli(argv: readonly string[], io: Io, options: RunOption
       return 2;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
-      io.stdout.write(mainHelp(commands, cliVersion()));
+      // `dproj help <command>` is `dproj <command> --help`.
+      const topic = name === 'help' ? args.find((a) => !a.startsWith('-')) : undefined;
+      const command = commands.find((c) => c.name === topic);
+      if (topic !== undefined && command === undefined) throw unknownCommand(topic, commands);
+      io.stdout.write(command === undefined ? mainHelp(commands, cliVersion()) : commandHelp(command));
       return 0;
     }
     if (name === '--version' || name === '-v') {
