@@ -5,7 +5,7 @@ import { defineConfig } from 'tsup';
  * dist/ by file name beside main.js.
  */
 export default defineConfig({
-  entry: { main: 'src/main.ts', index: 'src/index.ts' },
+  entry: { main: 'src/main.ts', index: 'src/index.ts', 'count-worker': 'src/counting/count-worker.ts' },
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,
