@@ -102,6 +102,12 @@ describe('dproj usage errors (exit 2)', () => {
     expect(r.stderr).toContain("option '--cooc' needs a value");
   });
 
+  it('refuses a stray argument, such as an unquoted --text', async () => {
+    const r = await run(['project', '--cooc', 'x.dpco', '--text', 'we', 'the', 'people']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("dproj: unexpected argument 'the' (this command takes options only; quote a --text with spaces)");
+  });
+
   it('reports a missing required option', async () => {
     const r = await run(['project', '--text', 'the cat']);
     expect(r.code).toBe(2);

@@ -69,3 +69,11 @@ export function optionalChoice<T extends string>(values: Values, name: string, c
   }
   return text as T;
 }
+
+/** Refuses positional arguments, for commands that take options only: a stray word is likely a typo. */
+export function noPositionals(context: Pick<CommandContext, 'positionals'>): void {
+  const [first] = context.positionals;
+  if (first !== undefined) {
+    throw new UsageError(`unexpected argument '${first}' (this command takes options only; quote a --text with spaces)`);
+  }
+}

@@ -11,7 +11,7 @@ import {
   toRows,
 } from '@dproj/core';
 import { UsageError } from '../cli/cli-error.ts';
-import { flag, optionalInteger, requiredInteger, requiredString } from '../cli/option-values.ts';
+import { flag, noPositionals, optionalInteger, requiredInteger, requiredString } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { droppedNotice, encodeText } from '../project/encode-text.ts';
@@ -67,6 +67,7 @@ export const attendCommand: Command = {
   },
   async run(context) {
     const { values, io } = context;
+    noPositionals(context);
     const path = requiredString(values, 'cooc', '<file>');
     const text = requiredString(values, 'text', '"<text>"');
     const dim = requiredInteger(values, 'dim', 1);

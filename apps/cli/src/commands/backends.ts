@@ -1,5 +1,6 @@
 import type { Attempt, Resolution } from '@dproj/core';
 import { BACKENDS, type BackendEntry } from '../cli/backend-registry.ts';
+import { noPositionals } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
 import type { Command } from './command.ts';
 
@@ -89,6 +90,7 @@ export const backendsCommand: Command = {
   ].join('\n'),
   options: {},
   async run(context) {
+    noPositionals(context);
     const reports: ProbeReport[] = [];
     // One at a time: probes of GPU and wasm runtimes compete for the same cores and would skew the times.
     for (const entry of BACKENDS) reports.push(await probe(entry));

@@ -1,5 +1,5 @@
 import { UsageError } from '../cli/cli-error.ts';
-import { optionalChoice, optionalInteger, requiredInteger, requiredString } from '../cli/option-values.ts';
+import { noPositionals, optionalChoice, optionalInteger, requiredInteger, requiredString } from '../cli/option-values.ts';
 import { writeJson } from '../cli/output.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { type Embeddings, embeddingsOf } from '../export/embeddings.ts';
@@ -63,6 +63,7 @@ export const exportCommand: Command = {
   },
   async run(context) {
     const { values, io } = context;
+    noPositionals(context);
     const path = requiredString(values, 'cooc', '<file>');
     const dim = requiredInteger(values, 'dim', 1);
     const format = optionalChoice(values, 'format', FORMATS);

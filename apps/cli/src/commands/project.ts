@@ -1,6 +1,6 @@
 import { type Matrix, type TopK, toRows } from '@dproj/core';
 import { UsageError } from '../cli/cli-error.ts';
-import { optionalInteger, requiredString } from '../cli/option-values.ts';
+import { noPositionals, optionalInteger, requiredString } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { droppedNotice, encodeText } from '../project/encode-text.ts';
@@ -53,6 +53,7 @@ export const projectCommand: Command = {
   },
   async run(context) {
     const { values, io } = context;
+    noPositionals(context);
     const path = requiredString(values, 'cooc', '<file>');
     const text = requiredString(values, 'text', '"<text>"');
     const k = optionalInteger(values, 'predict', 1);
