@@ -142,8 +142,10 @@ describe('dproj attend', () => {
     const cases: [string[], RegExp][] = [
       [['--cooc', symmetricPath], /missing required option --dim/],
       [['--cooc', symmetricPath, '--dim', '0'], /--dim must be an integer ≥ 1, got 0/],
-      [['--cooc', symmetricPath, '--dim', '2', '--heads', '3'], /--heads 3 is more than the 2 eigenpairs/],
+      [['--cooc', symmetricPath, '--dim', '2', '--heads', '3'], /--heads 3 is more than --dim 2/],
       [['--cooc', forwardPath, '--dim', '2', '--heads', '2'], /--heads > 1 needs a symmetric operator/],
+      // S has rank ≤ V, so asking for V + 2 heads at --dim V + 5 passes the first check but not the second.
+      [['--cooc', symmetricPath, '--dim', String(V + 5), '--heads', String(V + 2)], /is more than the \d+ eigenpairs the factorization kept/],
       [['--cooc', forwardPath, '--dim', '2', '--direction', 'symmetric'], /--direction must be one of forward, backward/],
       [['--cooc', symmetricPath, '--dim', '2', '--direction', 'forward'], /--direction needs a forward co-occurrence file/],
     ];

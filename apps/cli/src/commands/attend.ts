@@ -74,6 +74,8 @@ export const attendCommand: Command = {
     const headCount = optionalInteger(values, 'heads', 1) ?? 1;
     const seed = optionalInteger(values, 'seed', Number.MIN_SAFE_INTEGER) ?? 1;
     const causal = flag(values, 'causal');
+    // Checked again against the rank actually kept; this early check spares a factorization.
+    if (headCount > dim) throw new UsageError(`--heads ${headCount} is more than --dim ${dim}; each head needs an eigenpair`);
     const file = await readCoocFile(path);
     const direction = chooseDirection(values, file.result, path, ['forward', 'backward']);
     const spec = transformSpec(values);
