@@ -71,13 +71,13 @@ export async function rankSection(data: EvaluationData, prepared: Prepared): Pro
   const last = dims.length - 1;
   const halfAt = (values: readonly number[]): string => {
     const k = values.findIndex((v) => v <= 0.5);
-    return k < 0 ? `not reached by d = ${dims[last]}` : `d = ${dims[k]}`;
+    return k < 0 ? `it stays above 0.5 up to d = ${dims[last]}` : `it is 0.5 or less from d = ${dims[k]} on`;
   };
   const rising = curves.filter((c) => !monotone(c.sentences));
   const capped = curves.filter((c) => c.kept < dims[last]!);
   const good = curves.filter((c) => c.sentences[last]! <= 0.1);
   const findings = curves.map(
-    (c) => `- ${c.label} (${c.kind}): at d = ${dims[last]} the sentence error is ${num(c.sentences[last]!)} (whole operator ${num(c.vocabulary[last]!)}); it halves at ${halfAt(c.sentences)}.`,
+    (c) => `- ${c.label} (${c.kind}): at d = ${dims[last]} the sentence error is ${num(c.sentences[last]!)} (whole operator ${num(c.vocabulary[last]!)}); ${halfAt(c.sentences)}.`,
   );
   const body = [
     `Each operator is factored once at d = ${dims[last]} (randomized, 10 extra columns, 2 power iterations, seed ${settings.seed})`,

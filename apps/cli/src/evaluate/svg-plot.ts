@@ -48,6 +48,11 @@ export function tickLabel(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+/** A bar's value label: two decimals below 10 (narrow bars leave no room for more), else as a tick. */
+export function barLabel(value: number): string {
+  return Math.abs(value) < 10 ? value.toFixed(2) : tickLabel(value);
+}
+
 /** About `count` evenly spaced "nice" ticks (steps of 1, 2 or 5 × 10^k) from at or below lo to at or above hi. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) return [lo];
@@ -198,7 +203,7 @@ export function barPlotSvg(plot: BarPlot): string {
       const y = yAxis.toPixel(value);
       const [y0, h] = [Math.min(y, zero), Math.abs(y - zero)];
       body.push(`<rect x="${px(x)}" y="${px(y0)}" width="${px(barWidth)}" height="${px(h)}" fill="${COLORS[k % COLORS.length]}"/>`);
-      body.push(`<text x="${mid}" y="${px(y0 - 4)}" text-anchor="middle" font-size="10">${tickLabel(value)}</text>`);
+      body.push(`<text x="${mid}" y="${px(y0 - 4)}" text-anchor="middle" font-size="10">${barLabel(value)}</text>`);
     });
   });
   body.push(`<line x1="${left}" y1="${px(zero)}" x2="${right}" y2="${px(zero)}" stroke="#333"/>`);
