@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, lazyFactory, selectBackends } from '../src/cli/backend-registry.ts';
+import { BACKENDS, adapterOf, lazyFactory, selectBackends } from '../src/cli/backend-registry.ts';
 import { UsageError } from '../src/cli/cli-error.ts';
 import { engineSession } from '../src/cli/engine-session.ts';
 import { run } from './cli-fixture.ts';
@@ -29,6 +29,39 @@ describe('the backend registry', () => {
       load: () => Promise.reject(new Error('Cannot find module x')),
     });
     expect(await broken.probe()).toEqual({ available: false, reason: 'cannot load the broken backend: Cannot find module x' });
+  });
+
+  it('passes over a software GPU adapter only when asked to, disposing it', async () => {
+    let disposed = 0;
+    const entry = {
+      name: 'gpu',
+      priority: 20,
+      description: 'a GPU backend on a software adapter',
+      load: async () => {
+        const js = (await import('@dproj/backend-js')).jsBackend({ name: 'gpu' });
+        return {
+          ...js,
+          create: async () => {
+            const backend = await js.create();
+            return Object.assign(Object.create(backend) as typeof backend, {
+              adapter: { description: 'google / swiftshader', software: true },
+              dispose: async () => {
+                disposed += 1;
+                await backend.dispose();
+              },
+            });
+          },
+        };
+      },
+    };
+    await expect(lazyFactory(entry, { refuseSoftwareAdapter: true }).create()).rejects.toThrow(
+      'software adapter (google / swiftshader) passed over; --backend gpu uses it',
+    );
+    expect(disposed).toBe(1);
+    const kept = await lazyFactory(entry).create();
+    expect(adapterOf(kept)).toEqual({ description: 'google / swiftshader', software: true });
+    await kept.dispose();
+    expect(adapterOf({})).toBeUndefined();
   });
 
   it('makes the engine on first use only, honours the order of --backend, and disposes it', async () => {

@@ -1,4 +1,4 @@
-import type { BackendFactory } from '@dproj/core';
+import type { Backend, BackendFactory } from '@dproj/core';
 import { UsageError } from './cli-error.ts';
 
 /** A backend the CLI knows by name, imported only when it is probed or used. */
@@ -70,12 +70,29 @@ export function selectBackends(spec: string | undefined): readonly BackendEntry[
   return chosen;
 }
 
+/** The GPU adapter a backend reports (the webgpu backend has one; it is not part of the Backend contract). */
+export function adapterOf(backend: object): { readonly description: string; readonly software: boolean } | undefined {
+  const adapter = (backend as { adapter?: { description?: unknown; software?: unknown } }).adapter;
+  if (typeof adapter !== 'object' || adapter === null || typeof adapter.description !== 'string') return undefined;
+  return { description: adapter.description, software: adapter.software === true };
+}
+
+/** Options of `lazyFactory`. */
+export interface LazyOptions {
+  /**
+   * Refuse a backend that runs on a software GPU adapter (SwiftShader on a machine without a GPU): it is
+   * exact but slower than the wasm backend on the same cores, so the default order passes it over.
+   * Naming the backend in `--backend` uses it anyway.
+   */
+  readonly refuseSoftwareAdapter?: boolean;
+}
+
 /**
  * A factory that imports its package on the first probe or create, so the engine loads only the
  * candidates it actually tries. A package that fails to import is reported as unavailable with the
  * import error as the reason, like any other probe failure.
  */
-export function lazyFactory(entry: BackendEntry): BackendFactory {
+export function lazyFactory(entry: BackendEntry, options: LazyOptions = {}): BackendFactory {
   let loaded: Promise<BackendFactory> | undefined;
   const load = (): Promise<BackendFactory> => {
     loaded ??= entry.load();
@@ -91,8 +108,15 @@ export function lazyFactory(entry: BackendEntry): BackendFactory {
         return { available: false, reason: `cannot load the ${entry.name} backend: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
-    async create() {
-      return (await load()).create();
+    async create(): Promise<Backend> {
+      const backend = await (await load()).create();
+      const adapter = adapterOf(backend);
+      if (options.refuseSoftwareAdapter === true && adapter?.software === true) {
+        await backend.dispose();
+        // The engine records this as the attempt's reason and goes on to the next backend.
+        throw new Error(`software adapter (${adapter.description}) passed over; --backend ${entry.name} uses it`);
+      }
+      return backend;
     },
   };
 }

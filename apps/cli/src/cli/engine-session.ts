@@ -11,7 +11,7 @@ export interface EngineSession {
 
 /**
  * An engine over the backends `--backend <name[,name]>` names (in that order of preference), or over
- * all four by priority when `spec` is undefined. Fallback is `op`: an unavailable backend is passed
+ * all four by priority when `spec` is undefined, then passing over a software GPU adapter. Fallback is `op`: an unavailable backend is passed
  * over and a call the chosen backend declines runs on the next capable one; both are recorded in the
  * engine's resolution, and `onWarning` hears of them.
  */
@@ -22,7 +22,8 @@ export function engineSession(spec: string | undefined, onWarning: (warning: Eng
   return {
     engine() {
       made ??= createEngine({
-        backends: entries.map(lazyFactory),
+        // Only the default order passes over a software GPU; a backend named in --backend is used as it is.
+        backends: entries.map((entry) => lazyFactory(entry, { refuseSoftwareAdapter: spec === undefined })),
         ...(spec === undefined ? {} : { prefer: entries.map((e) => e.name) }),
         fallback: 'op',
         onWarning,

@@ -1,5 +1,5 @@
 import type { Attempt, Resolution } from '@dproj/core';
-import { BACKENDS, type BackendEntry } from '../cli/backend-registry.ts';
+import { BACKENDS, type BackendEntry, adapterOf } from '../cli/backend-registry.ts';
 import { noPositionals } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
 import type { Command } from './command.ts';
@@ -21,13 +21,6 @@ interface ProbeReport {
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** The adapter a backend reports (the webgpu backend has one); not part of the Backend contract, so read with care. */
-function adapterOf(backend: object): ProbeReport['adapter'] {
-  const adapter = (backend as { adapter?: { description?: unknown; software?: unknown } }).adapter;
-  if (typeof adapter !== 'object' || adapter === null || typeof adapter.description !== 'string') return undefined;
-  return { description: adapter.description, software: adapter.software === true };
-}
 
 /** Imports, probes and (when available) creates one backend to read its capabilities; never throws. */
 async function probe(entry: BackendEntry): Promise<ProbeReport> {
