@@ -1,7 +1,9 @@
+import type { Engine } from '@dproj/core';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, adapterOf, lazyFactory, selectBackends } from '../src/cli/backend-registry.ts';
 import { UsageError } from '../src/cli/cli-error.ts';
 import { engineSession } from '../src/cli/engine-session.ts';
+import { ranOn } from '../src/cli/ran-on.ts';
 import { run } from './cli-fixture.ts';
 
 describe('the backend registry', () => {
@@ -99,5 +101,16 @@ describe('dproj backends', () => {
     if (webgpu.available) expect(webgpu.adapter?.description).toMatch(/\S/);
     expect(report.resolution.chosen).toBe('js');
     expect(report.resolution.attempts).toEqual([expect.objectContaining({ backend: 'js', outcome: 'chosen' })]);
+  });
+});
+
+describe('ranOn', () => {
+  it('names the backend a routed call ran on, else the chosen one', () => {
+    const engine = {
+      backend: { name: 'wasm' },
+      resolution: { chosen: 'wasm', attempts: [], routes: [{ op: 'attention', from: 'wasm', to: 'js', reason: 'declined' }] },
+    } as unknown as Engine;
+    expect(ranOn(engine, 'attention')).toBe('js');
+    expect(ranOn(engine, 'projection')).toBe('wasm');
   });
 });

@@ -13,6 +13,7 @@ import {
 import { UsageError } from '../cli/cli-error.ts';
 import { flag, noPositionals, optionalInteger, requiredInteger, requiredString } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
+import { ranOn } from '../cli/ran-on.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { droppedNotice, encodeText } from '../project/encode-text.ts';
 import { float32Number } from '../project/float32-text.ts';
@@ -125,7 +126,7 @@ export const attendCommand: Command = {
     });
     const error = relativeError(projection.m, factorizedScores(factorized.h, factorized.heads));
 
-    const backend = engine.backend.name;
+    const backend = ranOn(engine, factorized.heads.length === 1 ? 'attention' : 'multiHead');
     if (context.json) {
       writeJson(io, {
         backend,

@@ -2,6 +2,7 @@ import { type Matrix, type TopK, toRows } from '@dproj/core';
 import { UsageError } from '../cli/cli-error.ts';
 import { noPositionals, optionalInteger, requiredString } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
+import { ranOn } from '../cli/ran-on.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { droppedNotice, encodeText } from '../project/encode-text.ts';
 import { float32Number } from '../project/float32-text.ts';
@@ -76,7 +77,7 @@ export const projectCommand: Command = {
       signal: context.signal,
     });
     const topk = result.topk === undefined ? null : predictions(result.topk, file.vocab.words, encoded.ids.length);
-    const backend = engine.backend.name;
+    const backend = ranOn(engine, 'projection');
     if (context.json) {
       const M = toRows(result.m).map((row) => row.map(float32Number));
       writeJson(io, { backend, tokens: encoded.words, M, topk });
