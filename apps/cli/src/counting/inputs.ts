@@ -43,7 +43,16 @@ export async function prepareInputs(
   if (spec.kind === 'corpus') {
     const path = join(dir, `${spec.id}.txt`);
     const out = fileWriter(path);
-    for await (const doc of corpusDocuments(spec.id)) await out.write(`${doc}\n`);
+    let batch: string[] = [];
+    for await (const doc of corpusDocuments(spec.id)) {
+      batch.push(doc);
+      // Written in batches: one await per document would cost more than the writing.
+      if (batch.length === 4096) {
+        await out.write(`${batch.join('\n')}\n`);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await out.write(`${batch.join('\n')}\n`);
     await out.close();
     files = [path];
   } else {

@@ -8,108 +8,127 @@ export interface SortedEntries {
   readonly length: number;
 }
 
-/** Bytes a table of `capacity` slots takes: 16 per slot for the table, 16 per slot of sort scratch. */
-export const BYTES_PER_SLOT = 32;
+/**
+ * Bytes per slot of the largest table: 16 for the slot itself and, while a run is sorted, up to
+ * twice 16 for the entries (transposed too) and their sorted copy.
+ */
+export const BYTES_PER_SLOT = 48;
+
+const FIRST_CAPACITY = 1 << 16;
 
 /**
- * Pair sums in an open-addressing hash table on typed arrays (row, col → float64), never a `Map`:
- * 16 bytes a slot plus as much again of scratch to sort a run. It is "full" at half its slots, when
- * the caller spills it (`sorted`, write, `clear`). Keys are (row < rowRange, col < colRange).
+ * Pair sums in an open-addressing hash table on typed arrays (row, col → float64), never a `Map`.
+ * A slot is 16 bytes in one buffer (row u32, col u32, value f64), so a probe touches one cache line.
+ * The table starts small and doubles while it is at most half full, up to `maxCapacity` slots; then
+ * it is "full" and the caller spills it (`sorted`, write, `clear`). Keys are (row < rowRange, col < colRange).
  */
 export class PairTable {
-  readonly rows: Uint32Array;
-  readonly cols: Uint32Array;
-  readonly vals: Float64Array;
-  private readonly scratchRows: Uint32Array;
-  private readonly scratchCols: Uint32Array;
-  private readonly scratchVals: Float64Array;
-  private readonly mask: number;
+  private keys: Uint32Array;
+  private vals: Float64Array;
+  private mask: number;
+  private limit: number;
   /** Distinct keys held. */
   size = 0;
-  /** When `size` reaches this, the table is full. */
-  readonly limit: number;
 
-  /** A table of `capacity` slots (a power of two). */
   constructor(
-    readonly capacity: number,
+    private readonly maxCapacity: number,
     private readonly rowRange: number,
     private readonly colRange: number,
   ) {
-    if (capacity & (capacity - 1)) throw new RangeError(`PairTable capacity must be a power of two, got ${capacity}`);
-    this.rows = new Uint32Array(capacity).fill(EMPTY);
-    this.cols = new Uint32Array(capacity);
-    this.vals = new Float64Array(capacity);
-    this.scratchRows = new Uint32Array(capacity);
-    this.scratchCols = new Uint32Array(capacity);
-    this.scratchVals = new Float64Array(capacity);
+    if (maxCapacity & (maxCapacity - 1)) throw new RangeError(`PairTable capacity must be a power of two, got ${maxCapacity}`);
+    const capacity = Math.min(FIRST_CAPACITY, maxCapacity);
+    this.keys = new Uint32Array(capacity * 4).fill(EMPTY);
+    this.vals = new Float64Array(this.keys.buffer);
     this.mask = capacity - 1;
     this.limit = capacity >>> 1;
   }
 
-  /** Adds `v` to the entry (a, b); true when the table is now full. */
+  /** Slots now. */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /** Adds `v` to the entry (a, b); true when the table is now full (at its largest and half full). */
   add(a: number, b: number, v: number): boolean {
     let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
     h ^= h >>> 13;
     let s = h & this.mask;
-    const rows = this.rows;
+    const keys = this.keys;
     for (;;) {
-      const r = rows[s]!;
+      const r = keys[s << 2]!;
       if (r === a) {
-        if (this.cols[s] === b) {
-          this.vals[s]! += v;
+        if (keys[(s << 2) + 1] === b) {
+          this.vals[(s << 1) + 1]! += v;
           return false;
         }
       } else if (r === EMPTY) {
-        rows[s] = a;
-        this.cols[s] = b;
-        this.vals[s] = v;
-        return ++this.size >= this.limit;
+        keys[s << 2] = a;
+        keys[(s << 2) + 1] = b;
+        this.vals[(s << 1) + 1] = v;
+        if (++this.size < this.limit) return false;
+        if (this.capacity >= this.maxCapacity) return true;
+        this.grow();
+        return false;
       }
       s = (s + 1) & this.mask;
     }
   }
 
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const capacity = this.capacity * 2;
+    this.keys = new Uint32Array(capacity * 4).fill(EMPTY);
+    this.vals = new Float64Array(this.keys.buffer);
+    this.mask = capacity - 1;
+    this.limit = capacity >>> 1;
+    this.size = 0;
+    for (let s = 0; s < oldKeys.length >> 2; s++) {
+      const a = oldKeys[s << 2]!;
+      if (a !== EMPTY) this.add(a, oldKeys[(s << 2) + 1]!, oldVals[(s << 1) + 1]!);
+    }
+  }
+
   /**
-   * The entries sorted by (row, col), in this table's own arrays (valid until `clear`). With
-   * `transpose`, every (a, b, v) also counts as (b, a, v), and the two meet in one entry: that turns
-   * forward sums F into S = F + Fᵀ as a run is written, so the hot loop adds each pair once.
-   * Two stable counting sorts (by col, then by row) cost O(n + range) with no comparisons.
+   * The entries sorted by (row, col). With `transpose`, every (a, b, v) also counts as (b, a, v), and
+   * the two meet in one entry: that turns forward sums F into S = F + Fᵀ as a run is written, so the
+   * hot loop adds each pair once. Two stable counting sorts (by col, then by row) cost O(n + range).
    */
   sorted(transpose: boolean): SortedEntries {
-    const { rows, cols, vals } = this;
-    let n = 0;
-    for (let s = 0; s <= this.mask; s++) {
-      if (rows[s] !== EMPTY) {
-        rows[n] = rows[s]!;
-        cols[n] = cols[s]!;
-        vals[n++] = vals[s]!;
-      }
-    }
-    if (n < this.capacity) rows.fill(EMPTY, n);
-    const m = transpose ? 2 * n : n;
-    const sr = this.scratchRows;
-    const sc = this.scratchCols;
-    const sv = this.scratchVals;
-    // By column into the scratch arrays.
+    const { keys, vals } = this;
+    const m = transpose ? 2 * this.size : this.size;
+    const sr = new Uint32Array(m);
+    const sc = new Uint32Array(m);
+    const sv = new Float64Array(m);
+    // Histogram of columns, then place by column.
     const byCol = new Uint32Array(this.colRange + 1);
-    for (let i = 0; i < n; i++) {
-      byCol[cols[i]! + 1]!++;
-      if (transpose) byCol[rows[i]! + 1]!++;
+    for (let s = 0; s <= this.mask; s++) {
+      const a = keys[s << 2]!;
+      if (a === EMPTY) continue;
+      byCol[keys[(s << 2) + 1]! + 1]!++;
+      if (transpose) byCol[a + 1]!++;
     }
     for (let c = 0; c < this.colRange; c++) byCol[c + 1]! += byCol[c]!;
-    for (let i = 0; i < n; i++) {
-      let q = byCol[cols[i]!]!++;
-      sr[q] = rows[i]!;
-      sc[q] = cols[i]!;
-      sv[q] = vals[i]!;
+    for (let s = 0; s <= this.mask; s++) {
+      const a = keys[s << 2]!;
+      if (a === EMPTY) continue;
+      const b = keys[(s << 2) + 1]!;
+      const v = vals[(s << 1) + 1]!;
+      let q = byCol[b]!++;
+      sr[q] = a;
+      sc[q] = b;
+      sv[q] = v;
       if (transpose) {
-        q = byCol[rows[i]!]!++;
-        sr[q] = cols[i]!;
-        sc[q] = rows[i]!;
-        sv[q] = vals[i]!;
+        q = byCol[a]!++;
+        sr[q] = b;
+        sc[q] = a;
+        sv[q] = v;
       }
     }
-    // Stably by row back into the table's arrays.
+    // Stably by row.
+    const rows = new Uint32Array(m);
+    const cols = new Uint32Array(m);
+    const out = new Float64Array(m);
     const byRow = new Uint32Array(this.rowRange + 1);
     for (let i = 0; i < m; i++) byRow[sr[i]! + 1]!++;
     for (let r = 0; r < this.rowRange; r++) byRow[r + 1]! += byRow[r]!;
@@ -117,25 +136,25 @@ export class PairTable {
       const q = byRow[sr[i]!]!++;
       rows[q] = sr[i]!;
       cols[q] = sc[i]!;
-      vals[q] = sv[i]!;
+      out[q] = sv[i]!;
     }
     // (a, b) of F and (a, b) of Fᵀ are now adjacent: sum them.
-    let out = 0;
+    let n = 0;
     for (let i = 0; i < m; i++) {
-      if (out > 0 && rows[out - 1] === rows[i] && cols[out - 1] === cols[i]) {
-        vals[out - 1]! += vals[i]!;
+      if (n > 0 && rows[n - 1] === rows[i] && cols[n - 1] === cols[i]) {
+        out[n - 1]! += out[i]!;
       } else {
-        rows[out] = rows[i]!;
-        cols[out] = cols[i]!;
-        vals[out++] = vals[i]!;
+        rows[n] = rows[i]!;
+        cols[n] = cols[i]!;
+        out[n++] = out[i]!;
       }
     }
-    return { rows, cols, vals, length: out };
+    return { rows, cols, vals: out, length: n };
   }
 
   /** Empties the table after its sorted entries have been written. */
   clear(): void {
-    this.rows.fill(EMPTY);
+    this.keys.fill(EMPTY);
     this.size = 0;
   }
 }

@@ -13,11 +13,15 @@ export function fileWriter(path: string): CoocWriter {
   return {
     write: (text) =>
       new Promise((resolve, reject) => {
-        if (stream.write(text)) resolve();
-        else {
-          stream.once('drain', resolve);
-          stream.once('error', reject);
-        }
+        if (stream.write(text)) return resolve();
+        const settle = (error?: Error) => {
+          stream.off('drain', settle);
+          stream.off('error', settle);
+          if (error) reject(error);
+          else resolve();
+        };
+        stream.on('drain', settle);
+        stream.on('error', settle);
       }),
     close: async () => {
       stream.end();

@@ -15,14 +15,15 @@ export interface CoocData {
 /** Writes `chunk`, waiting for the stream to drain when its buffer is full (backpressure). */
 export function writeChunk(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    stream.once('error', onError);
-    const done = () => {
-      stream.off('error', onError);
-      resolve();
+    if (stream.write(chunk)) return resolve();
+    const settle = (error?: Error) => {
+      stream.off('drain', settle);
+      stream.off('error', settle);
+      if (error) reject(error);
+      else resolve();
     };
-    if (stream.write(chunk)) done();
-    else stream.once('drain', done);
+    stream.on('drain', settle);
+    stream.on('error', settle);
   });
 }
 
