@@ -164,9 +164,9 @@ export async function homographSection(data: EvaluationData, prepared: Prepared)
       ? `E's prediction for the same word changes with its sentence: mean overlap between its sentences is ${num(overall)}.`
       : `What does not hold: E's prediction for the same word changes little with its sentence (mean overlap ${num(overall)}).`,
     sameSentence > overall
-      ? `What does not hold as a sense test: the word's row overlaps more with the rows of the other words of its own sentence (${num(sameSentence)}) than with its own rows elsewhere (${num(overall)}), so E mostly follows the whole sentence (E_i = Σ_j M_ij S_{x_j,:} mixes every context word's profile); the shift is disambiguation only where the lists above read as the word's senses.`
-      : `The word's row overlaps less with the other words of its sentence (${num(sameSentence)}) than with its own rows elsewhere (${num(overall)}): E keeps something of the word across contexts.`,
-    'The report does not score senses; read the lists above for that.',
+      ? `What does not hold as a sense test: the word's row shares more of its top-${TOP} with the rows of the other words of its own sentence (${num(sameSentence)}) than with its own rows in other sentences (${num(overall)}). E_{i,:} = Σ_j M_ij S_{x_j,:} mixes the profile of every context word, so a new sentence changes the row whatever the sense; both overlaps are small.`
+      : `The word's row shares less with the other words of its sentence (${num(sameSentence)}) than with its own rows in other sentences (${num(overall)}): E keeps something of the word across contexts.`,
+    'The report does not score senses: whether a shift follows the word\'s sense is read from the lists above.',
   ].join('\n');
   return { body, plots: [{ name: 'homographs.svg', svg }], summary: { homographs: results.length, meanOverlap: overall, sameSentenceOverlap: sameSentence } };
 }
