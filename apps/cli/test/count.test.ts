@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../src/commands/command.ts';
 import { countCommand } from '../src/commands/count.ts';
 
+const TEXT = 'The union is strong.\nThe state of the union is strong\n\nour union, our state\n';
+
 let dir: string;
 let spill: string;
 
@@ -17,6 +19,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dproj-count-cmd-'));
   spill = join(dir, 'spill');
   await mkdir(spill);
+  await writeFile(join(dir, 'small.txt'), TEXT);
 });
 
 afterAll(async () => {
@@ -60,8 +63,6 @@ async function count(
   return { code, stdout: stdout.data(), stderr: stderr.data().toString('utf8') };
 }
 
-const TEXT = 'The union is strong.\nThe state of the union is strong\n\nour union, our state\n';
-
 describe('dproj count', () => {
   it('counts SOTU with no input at all and writes a dpco file', async () => {
     const out = join(dir, 'sotu.dpco');
@@ -78,7 +79,6 @@ describe('dproj count', () => {
 
   it('gives the same file from a path and from stdin (-), with a summary on stderr', async () => {
     const file = join(dir, 'small.txt');
-    await writeFile(file, TEXT);
     const a = await count([file], { out: join(dir, 'a.dpco'), window: '3' });
     const b = await count(['-'], { out: join(dir, 'b.dpco'), window: '3' }, { stdin: TEXT });
     expect(a.code).toBe(0);
