@@ -66,6 +66,22 @@ describe('the backend registry', () => {
     expect(adapterOf({})).toBeUndefined();
   });
 
+  it('passes over a backend named in --backend that cannot load, and says so', async () => {
+    const broken = { name: 'broken', priority: 30, description: 'fails', load: () => Promise.reject(new Error('no such module')) };
+    const js = BACKENDS.find((b) => b.name === 'js')!;
+    const warnings: string[] = [];
+    const session = engineSession('broken,js', (w) => warnings.push(w.message), [broken, js]);
+    const engine = await session.engine();
+    expect(engine.resolution.chosen).toBe('js');
+    expect(engine.resolution.attempts.map((a) => [a.backend, a.outcome])).toEqual([
+      ['broken', 'unavailable'],
+      ['js', 'chosen'],
+    ]);
+    expect(warnings).toEqual([expect.stringMatching(/using backend 'js' because broken \(cannot load the broken backend: no such module\)/)]);
+    await session.dispose();
+    expect(() => engineSession('gpu', () => undefined, [broken, js])).toThrow("unknown backend 'gpu'; known backends: broken, js");
+  });
+
   it('makes the engine on first use only, honours the order of --backend, and disposes it', async () => {
     const session = engineSession('js,wasm', () => undefined);
     const engine = await session.engine();

@@ -44,25 +44,23 @@ export const BACKENDS: readonly BackendEntry[] = [
   },
 ];
 
-/** The names `--backend` accepts. */
-export const BACKEND_NAMES: readonly string[] = BACKENDS.map((b) => b.name);
-
 /**
- * The entries named by `--backend <name[,name]>` in the order given, or every entry when `spec` is
- * undefined. Unknown and repeated names are usage errors that list the known names.
+ * The entries of `registry` (default: the four backends) named by `--backend <name[,name]>` in the
+ * order given, or every entry when `spec` is undefined. Unknown and repeated names are usage errors that list the known names.
  */
-export function selectBackends(spec: string | undefined): readonly BackendEntry[] {
-  if (spec === undefined) return BACKENDS;
+export function selectBackends(spec: string | undefined, registry: readonly BackendEntry[] = BACKENDS): readonly BackendEntry[] {
+  if (spec === undefined) return registry;
+  const known = registry.map((b) => b.name).join(', ');
   const names = spec
     .split(',')
     .map((n) => n.trim())
     .filter((n) => n !== '');
-  if (names.length === 0) throw new UsageError(`--backend needs a name; known backends: ${BACKEND_NAMES.join(', ')}`);
+  if (names.length === 0) throw new UsageError(`--backend needs a name; known backends: ${known}`);
   const chosen: BackendEntry[] = [];
   for (const name of names) {
-    const entry = BACKENDS.find((b) => b.name === name);
+    const entry = registry.find((b) => b.name === name);
     if (entry === undefined) {
-      throw new UsageError(`unknown backend '${name}'; known backends: ${BACKEND_NAMES.join(', ')}`);
+      throw new UsageError(`unknown backend '${name}'; known backends: ${known}`);
     }
     if (chosen.includes(entry)) throw new UsageError(`--backend names '${name}' twice`);
     chosen.push(entry);

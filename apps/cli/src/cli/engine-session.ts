@@ -1,5 +1,5 @@
 import { type Engine, type EngineWarning, createEngine } from '@dproj/core';
-import { lazyFactory, selectBackends } from './backend-registry.ts';
+import { BACKENDS, type BackendEntry, lazyFactory, selectBackends } from './backend-registry.ts';
 
 /** The engine of one command run: made on first use, disposed once at the end. */
 export interface EngineSession {
@@ -15,9 +15,13 @@ export interface EngineSession {
  * over and a call the chosen backend declines runs on the next capable one; both are recorded in the
  * engine's resolution, and `onWarning` hears of them.
  */
-export function engineSession(spec: string | undefined, onWarning: (warning: EngineWarning) => void): EngineSession {
+export function engineSession(
+  spec: string | undefined,
+  onWarning: (warning: EngineWarning) => void,
+  registry: readonly BackendEntry[] = BACKENDS,
+): EngineSession {
   // Resolve the names now, so an unknown backend is a usage error before any work starts.
-  const entries = selectBackends(spec);
+  const entries = selectBackends(spec, registry);
   let made: Promise<Engine> | undefined;
   return {
     engine() {
