@@ -113,8 +113,8 @@ export async function embeddingsSection(data: EvaluationData, prepared: Prepared
     yLabel: 'Spearman ρ',
     logX: true,
     series: [
-      { name: 'factorized PPMI, rows of W', points: dims.map((d, k) => ({ x: d, y: rhos[k]! })) },
-      { name: 'PPMI rows (no factorization)', points: [dims[0]!, dims[dims.length - 1]!].map((x) => ({ x, y: ppmiRho })), dashed: true },
+      { name: 'rows of W (rank d)', points: dims.map((d, k) => ({ x: d, y: rhos[k]! })) },
+      { name: 'PPMI rows, full', points: [dims[0]!, dims[dims.length - 1]!].map((x) => ({ x, y: ppmiRho })), dashed: true },
     ],
   });
   const bestK = rhos.reduce((b, r, k) => (r > rhos[b]! ? k : b), 0);

@@ -107,7 +107,7 @@ function legend(names: readonly { readonly name: string; readonly dashed?: boole
     const dash = s.dashed === true ? ' stroke-dasharray="5 3"' : '';
     return [
       `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS[(s.color ?? k) % COLORS.length]}" stroke-width="2"${dash}/>`,
-      `<text x="${x + 30}" y="${y + 4}">${escapeXml(s.name)}</text>`,
+      `<text x="${x + 30}" y="${y + 4}" font-size="11">${escapeXml(s.name)}</text>`,
     ];
   });
 }
