@@ -6,9 +6,10 @@
 //
 //   node apps/cli/bench/count-throughput.mjs [--tokens 100000000] [--threads 1,2] [--memory 1GiB]
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -78,7 +79,10 @@ function count(args, dir) {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(stdout);
+  const summary = JSON.parse(stdout);
+  // Equal digests of the output prove that threads (and spilling) gave the same bytes.
+  summary.sha256 = createHash('sha256').update(readFileSync(join(dir, 'out.dpco'))).digest('hex').slice(0, 16);
+  return summary;
 }
 
 function report(label, s) {
@@ -87,12 +91,15 @@ function report(label, s) {
   console.log(
     `${label.padEnd(28)} threads ${s.threads}  ${String(s.tokensRead).padStart(11)} tokens  ${s.seconds.toFixed(1).padStart(6)} s  ` +
       `${Math.round(s.tokensPerSecond).toLocaleString('en-US').padStart(10)} tokens/s  peak RSS ${mib(s.peakRssBytes)}  ` +
+      `cpu ${s.cpuSeconds.toFixed(1)} s  ` +
       `V ${s.vocabularySize}  nnz ${s.nnz}  runs ${s.spilledRuns}  ` +
-      `(vocab ${(p.vocabulary / 1000).toFixed(1)} s, pairs ${(p.pairs / 1000).toFixed(1)} s, merge ${(p.merge / 1000).toFixed(1)} s, write ${(p.write / 1000).toFixed(1)} s)`,
+      `sha256 ${s.sha256}  (vocab ${(p.vocabulary / 1000).toFixed(1)} s, pairs ${(p.pairs / 1000).toFixed(1)} s, merge ${(p.merge / 1000).toFixed(1)} s, write ${(p.write / 1000).toFixed(1)} s)`,
   );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dproj-count-bench-'));
+// The machine may be shared: the load average says how much of it the figures had.
+console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
 try {
   if (!values['skip-sotu']) for (const t of threadCounts) report('sotu (--corpus sotu)', count(['--corpus', 'sotu', '--threads', String(t)], dir));
   const lines = sotuLines();
@@ -101,6 +108,7 @@ try {
   const written = await buildCorpus(file, lines, target);
   console.log(`built ${written.toLocaleString('en-US')} tokens of shuffled SOTU lines in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const t of threadCounts) report(`shuffled sotu ×${(written / 1.8e6).toFixed(0)}`, count([file, '--threads', String(t)], dir));
+  console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

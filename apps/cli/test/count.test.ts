@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { decodeCooccurrence } from '@dproj/core';
+import { jsBackend } from '@dproj/backend-js';
+import { buildCorpus, createEngine, decodeCooccurrence } from '@dproj/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../src/commands/command.ts';
 import { countCommand } from '../src/commands/count.ts';
@@ -122,6 +123,22 @@ describe('dproj count', () => {
     expect(plain.stderr).toMatch(/^count: vocabulary +\d+%/m);
     expect(plain.stderr).not.toMatch(/\r/);
     expect((await count([file], { out: join(dir, 'q.dpco'), quiet: true })).stderr).toBe('');
+  });
+
+  it('--documents sentence counts sentences as core does (documents: sentence)', async () => {
+    const text = 'Mr. Smith went\nto Washington. He said: "no!" Then\n\nhe left?  The end\nof it.\n';
+    const ran = await count(['-'], { out: '-', format: 'json', documents: 'sentence', window: '3', quiet: true }, { stdin: text });
+    const doc = JSON.parse(ran.stdout.toString('utf8'));
+    const corpus = await buildCorpus(text, { documents: 'sentence' });
+    const engine = await createEngine({ backends: [jsBackend()] });
+    try {
+      const ref = await engine.cooccurrence(corpus, { window: 3 });
+      expect(doc.vocab).toEqual(corpus.vocab.words);
+      expect(doc.matrix.colIdx).toEqual(Array.from(ref.matrix.colIdx));
+      expect(doc.matrix.values).toEqual(Array.from(ref.matrix.values));
+    } finally {
+      await engine.dispose();
+    }
   });
 
   it('refuses bad input with one-line messages', async () => {

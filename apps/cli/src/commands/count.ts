@@ -30,6 +30,8 @@ export interface CountSummary {
   readonly tokensPerSecond: number;
   readonly phases: { readonly vocabulary: number; readonly pairs: number; readonly merge: number; readonly write: number };
   readonly peakRssBytes: number;
+  /** CPU time of the process, all threads, user + system: on a shared machine it shows the work done. */
+  readonly cpuSeconds: number;
   readonly memoryBudgetBytes: number;
   readonly spilledRuns: number;
   readonly threads: number;
@@ -156,6 +158,7 @@ export const countCommand: Command = {
     const now = performance.now();
     const seconds = (now - started) / 1000;
     const { stats } = outcome;
+    const usage = process.resourceUsage();
     const summary: CountSummary = {
       out: options.out,
       format: options.format,
@@ -167,7 +170,8 @@ export const countCommand: Command = {
       seconds,
       tokensPerSecond: stats.tokensRead / seconds,
       phases: { ...stats.timings, write: now - writeStart },
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      peakRssBytes: usage.maxRSS * 1024,
+      cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
       memoryBudgetBytes: options.memory,
       spilledRuns: stats.spills,
       threads: stats.threads,
