@@ -127,7 +127,6 @@ export const countCommand: Command = {
         const spec = options.corpus ? ({ kind: 'corpus', id: options.corpus } as const) : ({ kind: 'files', paths: options.files } as const);
         const files = await prepareInputs(spec, options.sentences, io.stdin, dir);
         signal.throwIfAborted();
-        let bytesTotal = 0;
         return countCooccurrence({
           files,
           lowercase: options.lowercase,
@@ -139,13 +138,7 @@ export const countCommand: Command = {
           threads: options.threads,
           workDir: dir,
           signal,
-          onProgress: (p) => {
-            bytesTotal = p.total;
-            progress?.update(p);
-          },
-        }).then((o) => {
-          progress?.setTokensPerByte(o.stats.tokensRead / Math.max(bytesTotal, 1));
-          return o;
+          onProgress: (p) => progress?.update(p),
         });
       });
     } catch (error) {

@@ -22,6 +22,8 @@ export interface CountProgress {
   readonly phase: CountPhase;
   readonly bytes: number;
   readonly total: number;
+  /** Tokens per byte of the input, known once the vocabulary pass is done (0 before). */
+  readonly tokensPerByte: number;
 }
 
 /** Everything `countCooccurrence` needs. */
@@ -95,11 +97,12 @@ export async function countCooccurrence(request: CountRequest): Promise<CountOut
       assignments[t]!.indices.push(index++);
     });
   }
+  let tokensPerByte = 0;
   const progress = (phase: CountPhase) => {
     let bytes = 0;
     return (n: number) => {
       bytes += n;
-      request.onProgress?.({ phase, bytes, total: totalBytes });
+      request.onProgress?.({ phase, bytes, total: totalBytes, tokensPerByte });
     };
   };
   const runner = threads === 1 ? inProcess(assignments[0]!, request) : await WorkerPool.start(assignments, request);
@@ -111,6 +114,7 @@ export async function countCooccurrence(request: CountRequest): Promise<CountOut
     if (ranked.vocab.size === 0) {
       throw new EmptyInputError(`no word occurs at least ${request.minCount} times (--min-count); lower --min-count`);
     }
+    tokensPerByte = ranked.tokensRead / Math.max(totalBytes, 1);
     const V = ranked.vocab.size;
     const settings = request.settings;
     if (settings.offsets && V * settings.window > 0xffff_ffff) {
@@ -121,7 +125,7 @@ export async function countCooccurrence(request: CountRequest): Promise<CountOut
     const t1 = performance.now();
     const pairParts = await runner.pairs(ranked.vocab.words, plan, progress('pairs'), () => spills++);
     signal?.throwIfAborted();
-    request.onProgress?.({ phase: 'merge', bytes: totalBytes, total: totalBytes });
+    request.onProgress?.({ phase: 'merge', bytes: totalBytes, total: totalBytes, tokensPerByte });
     const t2 = performance.now();
     const result = mergeParts(pairParts, V, plan, request);
     const timings = { vocabulary: t1 - t0, pairs: t2 - t1, merge: performance.now() - t2 };

@@ -5,32 +5,26 @@ const TTY_INTERVAL_MS = 100;
 const LINE_INTERVAL_MS = 5000;
 const BAR_WIDTH = 24;
 
-/** Megabytes/s and the estimated tokens/s (bytes × tokens-per-byte measured in pass one). */
+/** MiB/s of input read. */
 function rate(bytes: number, ms: number): string {
   return `${((bytes / 1024 / 1024) * (1000 / Math.max(ms, 1))).toFixed(1)} MiB/s`;
 }
 
 /**
  * Progress of `dproj count` on stderr: on a terminal one bar line redrawn in place (phase, percent,
- * tokens so far, tokens/s); elsewhere a plain line every few seconds. Tokens are estimated from
- * bytes in pass two with the tokens-per-byte of pass one.
+ * tokens so far, tokens/s); elsewhere a plain line every few seconds. In the pair pass tokens are
+ * estimated from bytes with the tokens per byte the vocabulary pass measured; before, the rate is MiB/s.
  */
 export class ProgressReporter {
   private phase: CountPhase | undefined;
   private phaseStart = Date.now();
   private lastDraw = 0;
-  private tokensPerByte = 0;
   private drewBar = false;
 
   constructor(
     private readonly stream: NodeJS.WritableStream,
     private readonly isTTY: boolean,
   ) {}
-
-  /** Sets the tokens per byte once pass one knows it, for the token estimates of pass two. */
-  setTokensPerByte(value: number): void {
-    this.tokensPerByte = value;
-  }
 
   /** Reports progress; draws only when the interval has passed or the phase changed. */
   update(progress: CountProgress): void {
@@ -44,11 +38,15 @@ export class ProgressReporter {
     this.lastDraw = now;
     const fraction = progress.total > 0 ? Math.min(1, progress.bytes / progress.total) : 1;
     const ms = now - this.phaseStart;
-    const tokens = progress.phase === 'vocabulary' ? '' : ` ~${Math.round(progress.bytes * this.tokensPerByte).toLocaleString('en-US')} tokens`;
+    const perByte = progress.tokensPerByte;
+    const tokens = perByte > 0 ? ` ~${Math.round(progress.bytes * perByte).toLocaleString('en-US')} tokens` : '';
+    // A rate over the first few milliseconds of a phase says nothing.
     const speed =
-      progress.phase === 'pairs' && this.tokensPerByte > 0
-        ? ` ${Math.round((progress.bytes * this.tokensPerByte * 1000) / Math.max(ms, 1)).toLocaleString('en-US')} tokens/s`
-        : ` ${rate(progress.bytes, ms)}`;
+      ms < 500 || progress.phase === 'merge'
+        ? ''
+        : perByte > 0
+          ? ` ${Math.round((progress.bytes * perByte * 1000) / ms).toLocaleString('en-US')} tokens/s`
+          : ` ${rate(progress.bytes, ms)}`;
     const percent = `${(fraction * 100).toFixed(0).padStart(3)}%`;
     if (this.isTTY) {
       const filled = Math.round(fraction * BAR_WIDTH);
