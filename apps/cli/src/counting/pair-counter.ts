@@ -87,6 +87,23 @@ export class PairCounter implements LineSink {
     const dense = this.dense;
     const rowStart = this.rowStart;
     const denseRows = this.denseRows;
+    if (this.transpose) {
+      // S = F + Fᵀ = Fᵀ + F, so the symmetric count may sum Fᵀ instead: row b (the later word) is then
+      // fixed for the whole window, and when b is rare its dense cells (frequent a, small columns) sit
+      // in one or two cache lines. The sums are integers, so S is the same to the bit.
+      for (let t = 1; t < n; t++) {
+        const b = ids[t]!;
+        const lo = t > w ? t - w : 0;
+        const start = b < denseRows ? rowStart[b]! : 0;
+        const width = b < denseRows ? rowStart[b + 1]! - start : 0;
+        for (let s = t - 1; s >= lo; s--) {
+          const a = ids[s]!;
+          if (a < width) dense[start + a]! += weights[t - s]!;
+          else if (table.add(b, a, weights[t - s]!)) this.flush();
+        }
+      }
+      return;
+    }
     for (let t = 1; t < n; t++) {
       const b = ids[t]!;
       const lo = t > w ? t - w : 0;
