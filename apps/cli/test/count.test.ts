@@ -156,9 +156,10 @@ describe('dproj count', () => {
       [[join(dir, 'small.txt')], { corpus: 'wiki' }, /--corpus must be one of sotu, brown/],
       [[join(dir, 'small.txt')], { format: 'csv' }, /--format must be one of dpco, mtx, glove-bin, json/],
       [[join(dir, 'small.txt')], { format: 'mtx', offsets: true }, /--offsets is stored by --format dpco or json/],
+      [[join(dir, 'small.txt')], { out: join(dir, 'no-such-dir', 'x.dpco') }, /no-such-dir.x\.dpco: no such file or directory/],
     ];
     for (const [positionals, values, message] of cases) {
-      const error = await count(positionals, { out: join(dir, 'x.dpco'), ...values }).then(
+      const error = await count(positionals, { out: join(dir, 'x.dpco'), quiet: true, ...values }).then(
         () => undefined,
         (e: unknown) => e as Error,
       );

@@ -63,12 +63,22 @@ function summaryLine(s: CountSummary): string {
   );
 }
 
+/** File-system error codes as words, for output and temporary files (inputs are checked first). */
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+};
+
 /** Turns the counter's own failures into one-line CLI errors; anything else is passed on. */
 function explain(error: unknown): unknown {
   if (error instanceof EmptyInputError || error instanceof InputError) return new CliError(error.message);
   if (error instanceof DprojError) return error;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && 'path' in error) {
-    return new CliError(`${error.code === 'ENOSPC' ? 'disk full' : error.code}: ${String(error.path)}`);
+    return new CliError(`${String(error.path)}: ${FS_ERRORS[error.code] ?? error.code}`);
   }
   return error;
 }
@@ -125,7 +135,7 @@ export const countCommand: Command = {
     try {
       outcome = await withWorkDir(options.tmpDir, async (dir) => {
         const spec = options.corpus ? ({ kind: 'corpus', id: options.corpus } as const) : ({ kind: 'files', paths: options.files } as const);
-        const files = await prepareInputs(spec, options.sentences, io.stdin, dir);
+        const files = await prepareInputs(spec, options.sentences, io.stdin, dir, signal);
         signal.throwIfAborted();
         return countCooccurrence({
           files,

@@ -9,7 +9,7 @@ import { offsetsResult } from './offsets-result.ts';
 import { type MemoryPlan, planMemory } from './pair-counter.ts';
 import { type Assignment, type PairPart, type VocabPart, pairPass, vocabularyPass } from './passes.ts';
 import { type Segment, splitAtLines } from './read-segment.ts';
-import { ArraySource, type EntrySource, RunReader } from './run-file.ts';
+import { ArraySource, type EntrySource, RunReader, readBlockBytes } from './run-file.ts';
 import { type PairSettings, pairWeights } from './settings.ts';
 import { rankVocabulary } from './vocabulary.ts';
 import type { WorkerPairs, WorkerReport, WorkerStart } from './worker-protocol.ts';
@@ -230,7 +230,9 @@ class WorkerPool implements Runner {
 function mergeParts(parts: readonly PairPart[], V: number, plan: MemoryPlan, request: CountRequest): CooccurrenceResult {
   const { settings, zeroDiagonal } = request;
   const symmetric = settings.direction === 'symmetric';
-  const readers = parts.flatMap((p) => p.runs.map((path) => new RunReader(path)));
+  const runCount = parts.reduce((sum, p) => sum + p.runs.length, 0);
+  const block = readBlockBytes(request.memory, runCount);
+  const readers = parts.flatMap((p) => p.runs.map((path) => new RunReader(path, block)));
   const sources: EntrySource[] = [...readers, ...parts.map((p) => new ArraySource(p.entries))];
   const tokens = parts.reduce((sum, p) => sum + p.tokens, 0);
   const fullSettings = { window: settings.window, weighting: settings.weighting, direction: settings.direction, zeroDiagonal, crossDocuments: false };

@@ -38,6 +38,7 @@ export async function prepareInputs(
   sentences: boolean,
   stdin: NodeJS.ReadableStream,
   dir: string,
+  signal?: AbortSignal,
 ): Promise<string[]> {
   let files: string[];
   if (spec.kind === 'corpus') {
@@ -48,6 +49,7 @@ export async function prepareInputs(
       batch.push(doc);
       // Written in batches: one await per document would cost more than the writing.
       if (batch.length === 4096) {
+        signal?.throwIfAborted();
         await out.write(`${batch.join('\n')}\n`);
         batch = [];
       }
@@ -63,14 +65,17 @@ export async function prepareInputs(
         continue;
       }
       const spool = join(dir, `stdin-${i}.txt`);
-      await pipeline(stdin, createWriteStream(spool));
+      await pipeline(stdin, createWriteStream(spool), signal === undefined ? {} : { signal });
       files.push(spool);
     }
   }
   if (!sentences) return files;
   const out = join(dir, 'sentences.txt');
   const writer = fileWriter(out);
-  for (const file of files) await writeSentences(file, writer);
+  for (const file of files) {
+    signal?.throwIfAborted();
+    await writeSentences(file, writer);
+  }
   await writer.close();
   return [out];
 }

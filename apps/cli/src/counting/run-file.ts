@@ -34,20 +34,33 @@ export interface EntrySource {
   next(): boolean;
 }
 
-/** Reads a run file a block at a time (1 MiB), so merging k runs needs k MiB, not the runs. */
+/** The smallest read block of a run: below it, reads get too many for the disk. */
+const MIN_READ_BYTES = 64 * 1024;
+
+/**
+ * The read block for each of `runs` runs merged within `memory` bytes: an equal share, between
+ * 64 KiB and 1 MiB (so 400 runs of a 16 MiB budget read 64 KiB at a time, not 400 MiB in all).
+ */
+export function readBlockBytes(memory: number, runs: number): number {
+  const share = Math.floor(memory / Math.max(runs, 1) / RECORD) * RECORD;
+  return Math.max(MIN_READ_BYTES, Math.min(BLOCK_RECORDS * RECORD, share));
+}
+
+/** Reads a run file a block at a time, so merging k runs holds k blocks, not the runs. */
 export class RunReader implements EntrySource {
   row = 0;
   col = 0;
   val = 0;
   private readonly fd: number;
-  private readonly block = Buffer.allocUnsafe(BLOCK_RECORDS * RECORD);
+  private readonly block: Buffer;
   private filled = 0;
   private at = 0;
   private position = 0;
   private closed = false;
 
-  constructor(path: string) {
+  constructor(path: string, blockBytes = BLOCK_RECORDS * RECORD) {
     this.fd = openSync(path, 'r');
+    this.block = Buffer.allocUnsafe(blockBytes);
   }
 
   next(): boolean {
