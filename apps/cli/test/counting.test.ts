@@ -152,6 +152,13 @@ describe('countCooccurrence against the js backend', () => {
     sameBits(tiny.result, large.result);
   });
 
+  it('merging runs in levels (few files open at once) changes nothing', async () => {
+    const flat = await counted(symmetric, '1MiB');
+    const levels = await counted(symmetric, '1MiB', 1, { maxOpenRuns: 3 });
+    expect(levels.stats.spills).toBeGreaterThan(9);
+    sameBits(levels.result, flat.result);
+  });
+
   it('two worker threads give exactly the S and vocabulary of one', async () => {
     const one = await counted(symmetric, '1MiB', 1);
     // The input is under 1 MiB, so it is repeated to give each thread a share.

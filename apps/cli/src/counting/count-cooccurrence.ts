@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CooccurrenceResult, CsrMatrix, Vocabulary } from '@dproj/core';
@@ -9,7 +10,7 @@ import { offsetsResult } from './offsets-result.ts';
 import { type MemoryPlan, planMemory } from './pair-counter.ts';
 import { type Assignment, type PairPart, type VocabPart, pairPass, vocabularyPass } from './passes.ts';
 import { type Segment, splitAtLines } from './read-segment.ts';
-import { ArraySource, type EntrySource, RunReader, readBlockBytes } from './run-file.ts';
+import { ArraySource, type EntrySource, RunReader, RunWriter, readBlockBytes, removeRun } from './run-file.ts';
 import { type PairSettings, pairWeights } from './settings.ts';
 import { rankVocabulary } from './vocabulary.ts';
 import type { WorkerPairs, WorkerReport, WorkerStart } from './worker-protocol.ts';
@@ -42,6 +43,8 @@ export interface CountRequest {
   readonly workDir: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: CountProgress) => void;
+  /** Most run files open at once in the merge (default 128); more runs are merged in levels first. */
+  readonly maxOpenRuns?: number;
   /** The compiled worker script; default: count-worker.js beside this module, or in dist/. */
   readonly workerUrl?: URL;
 }
@@ -226,13 +229,51 @@ class WorkerPool implements Runner {
   }
 }
 
+/** At most this many run files are open at once (file descriptors are limited, often to 1024). */
+const MAX_OPEN_RUNS = 128;
+
+/**
+ * While there are more than `maxOpenRuns` runs, merges them in groups of that many into longer runs
+ * (deleting the merged ones), as an external sort does; sums stay exact, as every value is an
+ * integer-valued float64 (or, beyond w = 18, order may move the last bit).
+ */
+function reduceRuns(runs: readonly string[], request: CountRequest): string[] {
+  let current = [...runs];
+  let level = 0;
+  const fanIn = Math.max(2, request.maxOpenRuns ?? MAX_OPEN_RUNS);
+  while (current.length > fanIn) {
+    request.signal?.throwIfAborted();
+    const next: string[] = [];
+    const block = readBlockBytes(request.memory, fanIn);
+    for (let i = 0; i < current.length; i += fanIn) {
+      const group = current.slice(i, i + fanIn);
+      const writer = new RunWriter(join(request.workDir, `m${level}-${next.length}.run`));
+      const readers = group.map((path) => new RunReader(path, block));
+      try {
+        mergeSources(readers, (row, col, val) => writer.push(row, col, val));
+      } finally {
+        for (const r of readers) r.close();
+        writer.close();
+      }
+      for (const path of group) removeRun(path);
+      next.push(writer.path);
+    }
+    current = next;
+    level++;
+  }
+  return current;
+}
+
 /** k-way merge of every thread's runs, last table and dense corner into the result. */
 function mergeParts(parts: readonly PairPart[], V: number, plan: MemoryPlan, request: CountRequest): CooccurrenceResult {
   const { settings, zeroDiagonal } = request;
   const symmetric = settings.direction === 'symmetric';
-  const runCount = parts.reduce((sum, p) => sum + p.runs.length, 0);
-  const block = readBlockBytes(request.memory, runCount);
-  const readers = parts.flatMap((p) => p.runs.map((path) => new RunReader(path, block)));
+  const runs = reduceRuns(
+    parts.flatMap((p) => p.runs),
+    request,
+  );
+  const block = readBlockBytes(request.memory, runs.length);
+  const readers = runs.map((path) => new RunReader(path, block));
   const sources: EntrySource[] = [...readers, ...parts.map((p) => new ArraySource(p.entries))];
   const tokens = parts.reduce((sum, p) => sum + p.tokens, 0);
   const fullSettings = { window: settings.window, weighting: settings.weighting, direction: settings.direction, zeroDiagonal, crossDocuments: false };

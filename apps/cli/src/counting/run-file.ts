@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { SortedEntries } from './pair-table.ts';
 
 /** A run record: row u32, col u32, value f64, little-endian: 16 bytes. */
@@ -24,6 +24,41 @@ export function writeRun(path: string, entries: SortedEntries): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes a run record by record (for merging runs into a run), a block at a time. */
+export class RunWriter {
+  private readonly fd: number;
+  private readonly block = Buffer.allocUnsafe(BLOCK_RECORDS * RECORD);
+  private at = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  push(row: number, col: number, val: number): void {
+    this.block.writeUInt32LE(row, this.at);
+    this.block.writeUInt32LE(col, this.at + 4);
+    this.block.writeDoubleLE(val, this.at + 8);
+    this.at += RECORD;
+    if (this.at === this.block.length) this.flush();
+  }
+
+  private flush(): void {
+    let written = 0;
+    while (written < this.at) written += writeSync(this.fd, this.block, written, this.at - written);
+    this.at = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** Deletes a run file that has been merged into another. */
+export function removeRun(path: string): void {
+  rmSync(path, { force: true });
 }
 
 /** A stream of entries in (row, col) order: `next()` moves to the next one, false at the end. */
