@@ -90,6 +90,8 @@ function frame(title: string, xLabel: string, yLabel: string, body: string[]): s
   const plotMidY = (MARGIN.top + HEIGHT - MARGIN.bottom) / 2;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    // The title element is the plot's accessible name (screen readers, and the tooltip in browsers).
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
     `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
     `<text x="${plotMidX}" y="${HEIGHT - 15}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
