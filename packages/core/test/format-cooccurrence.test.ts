@@ -146,6 +146,17 @@ describe('encodeCooccurrence / decodeCooccurrence', () => {
     expect(toRows(csrToDense(back.result.matrix))).toEqual(S_ROWS);
   });
 
+  it('decodes a Node Buffer view into a pooled buffer, as fs.readFile returns it', () => {
+    const bytes = encodeCooccurrence(toyResult(), toyVocab());
+    // Buffer#slice is a view, unlike Uint8Array#slice; a decoder that relies on slice copying misreads it.
+    const buffer = Buffer.concat([Buffer.from('padding'), Buffer.from(bytes)]).subarray(7);
+    expect(buffer.byteOffset).toBeGreaterThan(0);
+    const back = decodeCooccurrence(buffer);
+    expect(back.vocab.words).toEqual(toyVocab().words);
+    expect(toRows(csrToDense(back.result.matrix))).toEqual(S_ROWS);
+    expect(back.result.offsets?.map((m) => parts(m))).toEqual(toyResult().offsets?.map((m) => parts(m)));
+  });
+
   it('reads the layout its doc comment describes', () => {
     const bytes = encodeCooccurrence(toyResult(), toyVocab());
     const view = new DataView(bytes.buffer);

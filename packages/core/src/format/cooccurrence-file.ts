@@ -336,15 +336,26 @@ function writeF32(out: Uint8Array, at: number, values: Float32Array): number {
   return at + 4 * values.length;
 }
 
+/**
+ * A copy of `bytes[at, at + length)` in a fresh ArrayBuffer of exactly that length. Not `bytes.slice`:
+ * on a Node Buffer (what `fs.readFile` returns) `slice` is a view into the same, often pooled,
+ * ArrayBuffer, so its `.buffer` would start at the wrong byte.
+ */
+function copyBytes(bytes: Uint8Array, at: number, length: number): ArrayBuffer {
+  const out = new Uint8Array(length);
+  out.set(bytes.subarray(at, at + length));
+  return out.buffer;
+}
+
 // Copies through a fresh buffer, so the result is aligned and owns its memory whatever `bytes` is.
 function readU32(bytes: Uint8Array, at: number, count: number): Uint32Array {
-  if (LITTLE_ENDIAN) return new Uint32Array(bytes.slice(at, at + 4 * count).buffer);
+  if (LITTLE_ENDIAN) return new Uint32Array(copyBytes(bytes, at, 4 * count));
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   return Uint32Array.from({ length: count }, (_, t) => view.getUint32(at + 4 * t, true));
 }
 
 function readF32(bytes: Uint8Array, at: number, count: number): Float32Array {
-  if (LITTLE_ENDIAN) return new Float32Array(bytes.slice(at, at + 4 * count).buffer);
+  if (LITTLE_ENDIAN) return new Float32Array(copyBytes(bytes, at, 4 * count));
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   return Float32Array.from({ length: count }, (_, t) => view.getFloat32(at + 4 * t, true));
 }
