@@ -94,12 +94,12 @@ EXPORT void attn_stream(const float *q, u32 ldq, const float *kt, u32 ldk, const
     for (u32 j0 = 0; j0 < key_end; j0 += KEY_BLOCK) {
       u32 len = key_end - j0 < KEY_BLOCK ? key_end - j0 : KEY_BLOCK;
       u32 pad = (len + 15) & ~15u;
-      /* Scores of the block, four rows × pad keys, one 4×16 tile at a time. */
-      for (u32 jt = 0; jt < pad; jt += 16) {
+      /* Scores of the block, four rows × pad keys, one 4×8 tile at a time. */
+      for (u32 jt = 0; jt < pad; jt += TILE_COLS) {
         Tile t;
         tile_zero(&t);
         tile_madd(&t, qr[0], qr[1], qr[2], qr[3], kt + j0 + jt, ldk, dk);
-        tile_store(&t, p + jt, KEY_BLOCK, 4, 16, 0);
+        tile_store(&t, p + jt, KEY_BLOCK, 4, TILE_COLS, 0);
       }
       for (u32 r = 0; r < 4; r++) {
         float *s = p + r * KEY_BLOCK;
@@ -120,13 +120,13 @@ EXPORT void attn_stream(const float *q, u32 ldq, const float *kt, u32 ldk, const
         }
         ell[r] += exp_shift_sum(s, pad, mu_new);
       }
-      /* acc += P V_block, in 16-column strips of V. */
-      for (u32 c0 = 0; c0 < dv; c0 += 16) {
+      /* acc += P V_block, in 8-column strips of V. */
+      for (u32 c0 = 0; c0 < dv; c0 += TILE_COLS) {
         Tile t;
         for (u32 r = 0; r < 4; r++)
-          for (u32 qq = 0; qq < 4; qq++) t.c[r][qq] = wasm_v128_load(acc + r * dvp + c0 + 4 * qq);
+          for (u32 qq = 0; qq < 2; qq++) t.c[r][qq] = wasm_v128_load(acc + r * dvp + c0 + 4 * qq);
         tile_madd(&t, p, p + KEY_BLOCK, p + 2 * KEY_BLOCK, p + 3 * KEY_BLOCK, v + (uint64_t)j0 * ldv + c0, ldv, len);
-        tile_store(&t, acc + c0, dvp, 4, 16, 0);
+        tile_store(&t, acc + c0, dvp, 4, TILE_COLS, 0);
       }
     }
     for (u32 r = 0; r < rows; r++) {
@@ -147,11 +147,11 @@ EXPORT void attn_weights(const float *q, u32 ldq, const float *kt, u32 ldk, floa
     u32 rows = i_end - i0 < 4 ? i_end - i0 : 4;
     const float *qr[4];
     query_rows(q, ldq, i0, rows, qr);
-    for (u32 j0 = 0; j0 < m; j0 += 16) {
+    for (u32 j0 = 0; j0 < m; j0 += TILE_COLS) {
       Tile t;
       tile_zero(&t);
       tile_madd(&t, qr[0], qr[1], qr[2], qr[3], kt + j0, ldk, dk);
-      tile_store(&t, w + (uint64_t)i0 * m + j0, m, rows, m - j0 < 16 ? m - j0 : 16, 0);
+      tile_store(&t, w + (uint64_t)i0 * m + j0, m, rows, m - j0 < TILE_COLS ? m - j0 : TILE_COLS, 0);
     }
     for (u32 r = 0; r < rows; r++) {
       float *s = w + (uint64_t)(i0 + r) * m;

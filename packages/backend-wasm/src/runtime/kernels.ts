@@ -6,6 +6,10 @@ export interface KernelExports {
   readonly memory: WebAssembly.Memory;
   readonly __heap_base: WebAssembly.Global;
   mm_f32(a: number, lda: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, accumulate: number, pack: number): void;
+  mm_pack(b: number, ldb: number, k: number, n: number, pack: number): void;
+  mm_pack_floats(n: number, k: number): number;
+  mm_packed(a: number, lda: number, pack: number, c: number, ldc: number, m: number, n: number, k: number, accumulate: number): void;
+  gather_cols(r: number, ldr: number, n: number, ids: number, m: number, out: number): void;
   transpose_f32(b: number, ldb: number, rows: number, cols: number, out: number, ldo: number): void;
   attn_stream(
     q: number, ldq: number, kt: number, ldk: number, v: number, ldv: number, o: number, ldo: number,
