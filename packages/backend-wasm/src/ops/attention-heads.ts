@@ -74,7 +74,6 @@ export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Che
   await matmulInto(wasm, hBlock, wq, q, n, dkSum, h.cols);
   const k: Block = { ptr: arena.alloc(m * dkSum * 4, 'keys C W_K'), ld: dkSum };
   await matmulInto(wasm, cBlock, wk, k, m, dkSum, context.cols);
-  const kt = transposeBlock(wasm, k, m, dkSum, 'keys transposed');
   const v: Block = { ptr: arena.alloc(m * dvSum * 4, 'values C W_V'), ld: dvSum };
   await matmulInto(wasm, cBlock, wv, v, m, dvSum, context.cols);
   const out: Block = { ptr: arena.alloc(n * dvSum * 4, 'head outputs'), ld: dvSum };
@@ -90,49 +89,57 @@ export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Che
   const scratch = returnWeights ? 0 : arena.alloc((4 * Math.ceil(maxDv / 16) * 16 + 4 * KEY_BLOCK) * 4, 'attention scratch');
   const w = returnWeights ? arena.alloc(n * m * 4, 'attention weights') : 0;
 
-  // Each head's operands: its column block of Q, V and O, its row block of Kᵀ.
+  // Each head's operands: its column block of Q, K, V and O.
   const placed = heads.map((head, l) => {
     const dkOff = heads.slice(0, l).reduce((sum, hw) => sum + hw.wq.cols, 0);
     const dvOff = heads.slice(0, l).reduce((sum, hw) => sum + hw.wv.cols, 0);
     const dk = head.wq.cols;
-    return {
-      dk,
-      dv: head.wv.cols,
-      scale: input.scale ?? 1 / Math.sqrt(dk),
-      qPtr: q.ptr + dkOff * 4,
-      ktPtr: kt.ptr + dkOff * m * 4,
-      vPtr: v.ptr + dvOff * 4,
-      oPtr: out.ptr + dvOff * 4,
-    };
+    return { dk, dv: head.wv.cols, dkOff, dvOff, scale: input.scale ?? 1 / Math.sqrt(dk), qPtr: q.ptr + dkOff * 4, oPtr: out.ptr + dvOff * 4 };
   });
 
   if (returnWeights) {
     // The weights path stays on this thread: its n×m weights would have to travel back for every head.
+    const kt = transposeBlock(wasm, k, m, dkSum, 'keys transposed');
     for (const [l, head] of placed.entries()) {
+      const ktPtr = kt.ptr + head.dkOff * m * 4;
       for (let i0 = 0; i0 < n; i0 += ROWS_PER_STEP) {
         const i1 = Math.min(n, i0 + ROWS_PER_STEP);
-        kernels.attn_weights(head.qPtr, dkSum, head.ktPtr, m, w, i0, i1, m, head.dk, head.scale, maskCode, keep, bias);
+        kernels.attn_weights(head.qPtr, dkSum, ktPtr, m, w, i0, i1, m, head.dk, head.scale, maskCode, keep, bias);
         await checkpoint.step(l * n + i1);
       }
-      await matmulInto(wasm, { ptr: w, ld: m }, { ptr: head.vPtr, ld: dvSum }, { ptr: head.oPtr, ld: dvSum }, n, head.dv, m);
+      await matmulInto(wasm, { ptr: w, ld: m }, { ptr: v.ptr + head.dvOff * 4, ld: dvSum }, { ptr: head.oPtr, ld: dvSum }, n, head.dv, m);
       weights.push({ rows: n, cols: m, data: arena.f32(w, n * m).slice() });
     }
     return { out, width: dvSum, weights };
   }
 
+  // The streaming kernel reads each head's keys packed by key block and its values contiguous
+  // (csrc/attention.c, pack_keys): strided rows of a wide Kᵀ or V collide in L1.
+  const keyFloats = placed.map((head) => kernels.pack_keys_floats(m, head.dk));
+  const kp = arena.alloc(keyFloats.reduce((sum, f) => sum + f, 0) * 4, 'keys packed by block');
+  const vc = heads.length === 1 ? v.ptr : arena.alloc(m * dvSum * 4, 'values by head');
+  const streams = placed.map((head, l) => {
+    const kpPtr = kp + keyFloats.slice(0, l).reduce((sum, f) => sum + f, 0) * 4;
+    kernels.pack_keys(k.ptr + head.dkOff * 4, dkSum, m, head.dk, kpPtr);
+    const vPtr = heads.length === 1 ? v.ptr : vc + head.dvOff * m * 4;
+    if (heads.length > 1) kernels.copy_block(v.ptr + head.dvOff * 4, dvSum, m, head.dv, vPtr, head.dv);
+    return { ...head, kpPtr, vPtr };
+  });
+
   type StreamArgs = Parameters<KernelExports['attn_stream']>;
-  const streamArgs = (head: (typeof placed)[number], i0: number, i1: number): StreamArgs =>
-    [head.qPtr, dkSum, head.ktPtr, m, head.vPtr, dvSum, head.oPtr, dvSum, i0, i1, m, head.dk, head.dv, head.scale, maskCode, keep, bias, scratch];
+  const streamArgs = (head: (typeof streams)[number], i0: number, i1: number): StreamArgs =>
+    [head.qPtr, dkSum, head.kpPtr, head.vPtr, head.dv, head.oPtr, dvSum, i0, i1, m, head.dk, head.dv, head.scale, maskCode, keep, bias, scratch];
   const flops = placed.reduce((sum, head) => sum + 2 * n * m * (head.dk + head.dv), 0);
   // Query rows are split over threads; every part runs all heads for its rows, so a worker returns
-  // whole rows of O. Scores under the causal mask grow with the row: parts have equal rows, not work.
+  // whole rows of O. Under the causal mask row i sees i + 1 keys, so the work up to row r grows like
+  // r²: parts are cut at equal work (row fraction √(work fraction)), not equal rows.
   await splitRows(
     wasm,
     n,
     4,
     flops >= MIN_PARALLEL_FLOPS,
     async (r0, r1) => {
-      for (const [l, head] of placed.entries()) {
+      for (const [l, head] of streams.entries()) {
         for (let i0 = r0; i0 < r1; i0 += ROWS_PER_STEP) {
           const i1 = Math.min(r1, i0 + ROWS_PER_STEP);
           kernels.attn_stream(...streamArgs(head, i0, i1));
@@ -143,17 +150,18 @@ export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Che
     (r0, r1) => {
       const inputs: Region[] = [
         [q.ptr + r0 * dkSum * 4, (r1 - r0) * dkSum * 4],
-        [kt.ptr, dkSum * m * 4],
-        [v.ptr, m * dvSum * 4],
+        [kp, keyFloats.reduce((sum, f) => sum + f, 0) * 4],
+        [vc, m * dvSum * 4],
       ];
       if (keep !== 0) inputs.push([keep + r0 * m, (r1 - r0) * m]);
       if (bias !== 0) inputs.push([bias + r0 * m * 4, (r1 - r0) * m * 4]);
       return {
         inputs,
-        calls: placed.map((head): KernelCall => ['attn_stream', ...streamArgs(head, r0, r1)]),
+        calls: streams.map((head): KernelCall => ['attn_stream', ...streamArgs(head, r0, r1)]),
         outputs: [[out.ptr + r0 * dvSum * 4, (r1 - r0) * dvSum * 4]],
       };
     },
+    maskCode === MASK_CODE.causal ? Math.sqrt : undefined,
   );
   return returnWeights ? { out, width: dvSum, weights } : { out, width: dvSum };
 }

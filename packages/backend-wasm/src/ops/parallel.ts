@@ -9,7 +9,8 @@ export const MIN_PARALLEL_FLOPS = 2 ** 23;
  * workers: rows [0, rows) are cut into equal parts (boundaries multiples of `align`, the kernels' row
  * block), part 0 runs here through `local` (which may report progress and be aborted), part t ≥ 1 on
  * worker t − 1 as the job `remote(i0, i1)`, whose outputs are copied back to the same offsets. Without
- * a pool, or when `worth` is false, everything runs through `local`.
+ * a pool, or when `worth` is false, everything runs through `local`. `rowsAt` maps a fraction of the
+ * work to the fraction of rows that does it, where rows cost unequal amounts (default: identity).
  */
 export async function splitRows(
   wasm: Wasm,
@@ -18,6 +19,7 @@ export async function splitRows(
   worth: boolean,
   local: (i0: number, i1: number) => Promise<void>,
   remote: (i0: number, i1: number) => Job,
+  rowsAt: (workFraction: number) => number = (f) => f,
 ): Promise<void> {
   const pool = wasm.pool;
   const blocks = Math.ceil(rows / align);
@@ -26,7 +28,7 @@ export async function splitRows(
     await local(0, rows);
     return;
   }
-  const bounds = Array.from({ length: parts + 1 }, (_, t) => Math.min(rows, Math.round((blocks * t) / parts) * align));
+  const bounds = Array.from({ length: parts + 1 }, (_, t) => Math.min(rows, Math.round(blocks * rowsAt(t / parts)) * align));
   const memory = wasm.kernels.memory;
   const sent: { job: Job; reply: Promise<ArrayBuffer[]> }[] = [];
   for (let t = 1; t < parts; t++) {
