@@ -3,7 +3,7 @@ import type { Checkpoint } from '../runtime/checkpoint.ts';
 import type { Wasm } from '../runtime/wasm.ts';
 import { matmulInto, transposeBlock } from './matmul.ts';
 import type { Block } from './matmul.ts';
-import { MIN_PARALLEL_FLOPS, splitRows } from './parallel.ts';
+import { splitRows } from './parallel.ts';
 import type { KernelExports } from '../runtime/kernels.ts';
 import type { KernelCall, Region } from '../runtime/threads.ts';
 
@@ -129,39 +129,43 @@ export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Che
   type StreamArgs = Parameters<KernelExports['attn_stream']>;
   const streamArgs = (head: (typeof streams)[number], i0: number, i1: number): StreamArgs =>
     [head.qPtr, dkSum, head.kpPtr, head.vPtr, head.dv, head.oPtr, dvSum, i0, i1, m, head.dk, head.dv, head.scale, maskCode, keep, bias, scratch];
-  const flops = placed.reduce((sum, head) => sum + 2 * n * m * (head.dk + head.dv), 0);
-  // Query rows are split over threads; every part runs all heads for its rows, so a worker returns
+  const keyBytes = keyFloats.reduce((sum, f) => sum + f, 0) * 4;
+  // Query rows are split over threads; every chunk runs all heads for its rows, so a worker returns
   // whole rows of O. Under the causal mask row i sees i + 1 keys, so the work up to row r grows like
-  // r²: parts are cut at equal work (row fraction √(work fraction)), not equal rows.
+  // r²: chunks are cut at equal work (row fraction √(work fraction)), not equal rows.
   await splitRows(
     wasm,
-    n,
-    4,
-    flops >= MIN_PARALLEL_FLOPS,
-    async (r0, r1) => {
-      for (const [l, head] of streams.entries()) {
-        for (let i0 = r0; i0 < r1; i0 += ROWS_PER_STEP) {
-          const i1 = Math.min(r1, i0 + ROWS_PER_STEP);
-          kernels.attn_stream(...streamArgs(head, i0, i1));
-          await checkpoint.step(l * n + i1);
-        }
-      }
-    },
-    (r0, r1) => {
-      const inputs: Region[] = [
-        [q.ptr + r0 * dkSum * 4, (r1 - r0) * dkSum * 4],
-        [kp, keyFloats.reduce((sum, f) => sum + f, 0) * 4],
+    {
+      rows: n,
+      align: 4,
+      flopsPerRow: placed.reduce((sum, head) => sum + 2 * m * (head.dk + head.dv), 0),
+      unitsPerRow: heads.length,
+      shared: [
+        [kp, keyBytes],
         [vc, m * dvSum * 4],
-      ];
-      if (keep !== 0) inputs.push([keep + r0 * m, (r1 - r0) * m]);
-      if (bias !== 0) inputs.push([bias + r0 * m * 4, (r1 - r0) * m * 4]);
-      return {
-        inputs,
-        calls: streams.map((head): KernelCall => ['attn_stream', ...streamArgs(head, r0, r1)]),
-        outputs: [[out.ptr + r0 * dvSum * 4, (r1 - r0) * dvSum * 4]],
-      };
+      ],
+      local: async (r0, r1, done) => {
+        for (const head of streams) {
+          for (let i0 = r0; i0 < r1; i0 += ROWS_PER_STEP) {
+            const i1 = Math.min(r1, i0 + ROWS_PER_STEP);
+            kernels.attn_stream(...streamArgs(head, i0, i1));
+            await done(i1 - i0);
+          }
+        }
+      },
+      remote: (r0, r1) => {
+        const inputs: Region[] = [[q.ptr + r0 * dkSum * 4, (r1 - r0) * dkSum * 4]];
+        if (keep !== 0) inputs.push([keep + r0 * m, (r1 - r0) * m]);
+        if (bias !== 0) inputs.push([bias + r0 * m * 4, (r1 - r0) * m * 4]);
+        return {
+          inputs,
+          calls: streams.map((head): KernelCall => ['attn_stream', ...streamArgs(head, r0, r1)]),
+          outputs: [[out.ptr + r0 * dvSum * 4, (r1 - r0) * dvSum * 4]],
+        };
+      },
+      rowsAt: maskCode === MASK_CODE.causal ? Math.sqrt : undefined,
     },
-    maskCode === MASK_CODE.causal ? Math.sqrt : undefined,
+    (done) => checkpoint.step(done),
   );
   return returnWeights ? { out, width: dvSum, weights } : { out, width: dvSum };
 }

@@ -1,5 +1,5 @@
 import type { Wasm } from '../runtime/wasm.ts';
-import { MIN_PARALLEL_FLOPS, splitRows } from './parallel.ts';
+import { splitRows } from './parallel.ts';
 
 // Rows per kernel call on the calling thread: progress and abort are checked between calls. A
 // multiple of the kernel's four-row blocks.
@@ -21,7 +21,7 @@ export function packB(wasm: Wasm, b: Block, k: number, n: number, what: string):
 /**
  * C = A B with B packed by `packB`: A m×k, C m×n (each with its row stride). Rows of C are split over
  * the backend's threads when the product is large and C's rows are whole (ld = n: a worker returns
- * whole rows); `step(done)` is called with the rows done on this thread.
+ * whole rows); `step(done)` is called with the rows done so far.
  */
 export async function packedProduct(
   wasm: Wasm,
@@ -31,31 +31,33 @@ export async function packedProduct(
   m: number,
   n: number,
   k: number,
-  step?: (done: number) => Promise<void>,
+  step: (done: number) => Promise<void> = async () => undefined,
 ): Promise<void> {
   const { kernels } = wasm;
-  const worth = c.ld === n && 2 * m * n * k >= MIN_PARALLEL_FLOPS;
-  const packBytes = kernels.mm_pack_floats(n, k) * 4;
+  const args = (i0: number, i1: number) => [a.ptr + i0 * a.ld * 4, a.ld, pack, c.ptr + i0 * c.ld * 4, c.ld, i1 - i0, n, k, 0] as const;
   await splitRows(
     wasm,
-    m,
-    4,
-    worth,
-    async (i0, i1) => {
-      for (let r0 = i0; r0 < i1; r0 += ROWS_PER_STEP) {
-        const r1 = Math.min(i1, r0 + ROWS_PER_STEP);
-        kernels.mm_packed(a.ptr + r0 * a.ld * 4, a.ld, pack, c.ptr + r0 * c.ld * 4, c.ld, r1 - r0, n, k, 0);
-        await step?.(r1);
-      }
+    {
+      rows: m,
+      align: 4,
+      // A strided C (a column block of a wider matrix) stays on this thread: a worker returns whole rows.
+      flopsPerRow: c.ld === n ? 2 * n * k : 0,
+      unitsPerRow: 1,
+      shared: [[pack, kernels.mm_pack_floats(n, k) * 4]],
+      local: async (i0, i1, done) => {
+        for (let r0 = i0; r0 < i1; r0 += ROWS_PER_STEP) {
+          const r1 = Math.min(i1, r0 + ROWS_PER_STEP);
+          kernels.mm_packed(...args(r0, r1));
+          await done(r1 - r0);
+        }
+      },
+      remote: (i0, i1) => ({
+        inputs: [[a.ptr + i0 * a.ld * 4, (i1 - i0) * a.ld * 4]],
+        calls: [['mm_packed', ...args(i0, i1)]],
+        outputs: [[c.ptr + i0 * c.ld * 4, (i1 - i0) * c.ld * 4]],
+      }),
     },
-    (i0, i1) => ({
-      inputs: [
-        [a.ptr + i0 * a.ld * 4, (i1 - i0) * a.ld * 4],
-        [pack, packBytes],
-      ],
-      calls: [['mm_packed', a.ptr + i0 * a.ld * 4, a.ld, pack, c.ptr + i0 * c.ld * 4, c.ld, i1 - i0, n, k, 0]],
-      outputs: [[c.ptr + i0 * c.ld * 4, (i1 - i0) * c.ld * 4]],
-    }),
+    step,
   );
 }
 

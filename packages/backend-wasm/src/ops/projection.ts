@@ -4,7 +4,7 @@ import type { Matrix } from '@dproj/core';
 import type { Wasm } from '../runtime/wasm.ts';
 import { packB, transposeBlock } from './matmul.ts';
 import { placeOperator } from './operator.ts';
-import { MIN_PARALLEL_FLOPS, splitRows } from './parallel.ts';
+import { splitRows } from './parallel.ts';
 import type { WasmOperator } from './operator.ts';
 import { applyDistanceKernel, offsetProjection } from './positional.ts';
 import { groupPositions, readSelector } from './selector.ts';
@@ -126,34 +126,37 @@ async function softDenseM(
     const gather = [rPtr, V, rows, yPlaced.ids, m, mPtr + i0 * m * 4] as const;
     return { product, second, gather };
   };
-  const flops = 2 * n * V * (s.rows + (y.kind === 'soft' ? m : 0));
   await splitRows(
     wasm,
-    n,
-    4,
-    flops >= MIN_PARALLEL_FLOPS,
-    async (i0, i1) => {
-      for (let r0 = i0; r0 < i1; r0 += ROWS_PER_STEP) {
-        const r1 = Math.min(i1, r0 + ROWS_PER_STEP);
-        const { product, second, gather } = rowsOf(r0, r1);
-        kernels.mm_packed(...product);
-        if (second !== undefined) kernels.mm_packed(...second);
-        else kernels.gather_cols(...gather);
-        await checkpoint.step(r1);
-      }
+    {
+      rows: n,
+      align: 4,
+      flopsPerRow: 2 * V * (s.rows + (y.kind === 'soft' ? m : 0)),
+      unitsPerRow: 1,
+      shared: [
+        [sPack, sPackBytes],
+        [y.kind === 'soft' ? yPack : yPlaced.ids, yBytes],
+      ],
+      local: async (i0, i1, done) => {
+        for (let r0 = i0; r0 < i1; r0 += ROWS_PER_STEP) {
+          const r1 = Math.min(i1, r0 + ROWS_PER_STEP);
+          const { product, second, gather } = rowsOf(r0, r1);
+          kernels.mm_packed(...product);
+          if (second !== undefined) kernels.mm_packed(...second);
+          else kernels.gather_cols(...gather);
+          await done(r1 - r0);
+        }
+      },
+      remote: (i0, i1) => {
+        const { product, second, gather } = rowsOf(i0, i1);
+        return {
+          inputs: [[xPtr + i0 * xq.cols * 4, (i1 - i0) * xq.cols * 4]],
+          calls: [['mm_packed', ...product], second === undefined ? ['gather_cols', ...gather] : ['mm_packed', ...second]],
+          outputs: [[mPtr + i0 * m * 4, (i1 - i0) * m * 4]],
+        };
+      },
     },
-    (i0, i1) => {
-      const { product, second, gather } = rowsOf(i0, i1);
-      return {
-        inputs: [
-          [xPtr + i0 * xq.cols * 4, (i1 - i0) * xq.cols * 4],
-          [sPack, sPackBytes],
-          [y.kind === 'soft' ? yPack : yPlaced.ids, yBytes],
-        ],
-        calls: [['mm_packed', ...product], second === undefined ? ['gather_cols', ...gather] : ['mm_packed', ...second]],
-        outputs: [[mPtr + i0 * m * 4, (i1 - i0) * m * 4]],
-      };
-    },
+    (done) => checkpoint.step(done),
   );
   return mPtr;
 }
