@@ -16,6 +16,8 @@ import { benchCases } from '../src/workloads/index.mjs';
 const adapters: [string, () => Promise<Adapter>][] = [
   ['dproj-js', () => dprojAdapter(jsBackend())],
   ['dproj-wasm', () => dprojAdapter(wasmBackend())],
+  // The `dproj-wasm-2t` row: a worker thread beside the calling one (the table names both dproj-wasm).
+  ['dproj-wasm', () => dprojAdapter(wasmBackend({ threads: 2 }))],
   // In Node, without a GPU, on SwiftShader (CI sets VK_ICD_FILENAMES); the probe must pass there.
   ['dproj-webgpu', () => dprojAdapter(webgpuBackend())],
   ['dproj-onnx-wasm', () => dprojAdapter(onnxBackend())],
@@ -28,7 +30,7 @@ const adapters: [string, () => Promise<Adapter>][] = [
 
 const cases = benchCases('quick');
 
-describe.each(adapters)('%s at --quick sizes', (impl, create) => {
+describe.each(adapters)('%s at --quick sizes (#%#)', (impl, create) => {
   it('agrees with the oracle on every workload it supports, and says why it skips the others', async () => {
     const adapter = await create();
     expect(adapter.impl).toBe(impl);

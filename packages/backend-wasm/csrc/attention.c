@@ -1,8 +1,8 @@
 /*
  * Fused attention for one head: O = softmax(Q Kᵀ · scale + mask) V, with Q n×d_k, K m×d_k handed over
- * transposed (Kᵀ: d_k×m, so four consecutive keys fill one vector), V m×d_v. Every operand has its own
- * row stride, so multi-head attention passes a head's column block of the stacked Q, V and O, and its
- * row block of the stacked Kᵀ, without copying heads apart.
+ * transposed (Kᵀ: d_k×m, so four consecutive keys fill one vector), V m×d_v. The streaming path takes
+ * Kᵀ packed by key block (pack_keys) and V contiguous per head; Q and O have their own row strides,
+ * so multi-head attention passes a head's column block of the stacked Q and O in place.
  *
  * Masks (mask_kind): 0 none, 1 causal (key j hidden from query i when j > i), 2 keep (keep[i·m + j] = 0
  * hides), 3 bias (bias[i·m + j] added; −∞ hides). Hidden scores are −∞, whose exponential is exactly 0.
@@ -67,13 +67,40 @@ static void query_rows(const float *q, u32 ldq, u32 i0, u32 rows, const float *o
 }
 
 /*
+ * K (m×dk, row stride ldk) packed for attn_stream: key block b (keys 64b..64b+64) becomes Kᵀ of the
+ * block, dk rows of KEY_BLOCK floats (keys past m zero), at out + b·dk·KEY_BLOCK. A plain Kᵀ has rows
+ * m floats apart; at m = 512 or 2048 the dk rows a score tile reads fall into the same few L1 sets and
+ * evict each other, where a packed block is one contiguous dk·256-byte run.
+ */
+EXPORT void pack_keys(const float *k, u32 ldk, u32 m, u32 dk, float *out) {
+  for (u32 j0 = 0; j0 < m; j0 += KEY_BLOCK) {
+    float *blk = out + (uint64_t)j0 * dk;
+    u32 len = m - j0 < KEY_BLOCK ? m - j0 : KEY_BLOCK;
+    for (u32 t = 0; t < dk; t++) {
+      float *row = blk + (uint64_t)t * KEY_BLOCK;
+      for (u32 jj = 0; jj < len; jj++) row[jj] = k[(uint64_t)(j0 + jj) * ldk + t];
+      for (u32 jj = len; jj < KEY_BLOCK; jj++) row[jj] = 0.0f;
+    }
+  }
+}
+
+/* Floats of pack_keys' output for m keys of dk dimensions. */
+EXPORT u32 pack_keys_floats(u32 m, u32 dk) { return ((m + KEY_BLOCK - 1) / KEY_BLOCK) * KEY_BLOCK * dk; }
+
+/* dst (rows×cols, stride ldd) ← src (stride lds): a head's column block of V made contiguous. */
+EXPORT void copy_block(const float *src, u32 lds, u32 rows, u32 cols, float *dst, u32 ldd) {
+  for (u32 i = 0; i < rows; i++)
+    for (u32 j = 0; j < cols; j++) dst[(uint64_t)i * ldd + j] = src[(uint64_t)i * lds + j];
+}
+
+/*
  * Streaming path for query rows [i_begin, i_end): per block of four queries, key blocks of KEY_BLOCK are
  * folded into a running maximum μ, sum ℓ and output accumulator (online softmax): on a new maximum the
  * old sums are rescaled by exp(μ_old − μ_new), so no exponent overflows and no n×m score matrix exists.
  * A row that saw only hidden keys has ℓ = 0 and is written as zeros. scratch: 4·(d_v rounded up to 16)
  * + 4·KEY_BLOCK floats.
  */
-EXPORT void attn_stream(const float *q, u32 ldq, const float *kt, u32 ldk, const float *v, u32 ldv, float *o, u32 ldo,
+EXPORT void attn_stream(const float *q, u32 ldq, const float *kp, const float *v, u32 ldv, float *o, u32 ldo,
                         u32 i_begin, u32 i_end, u32 m, u32 dk, u32 dv, float scale, u32 mask_kind, const u8 *keep,
                         const float *bias, float *scratch) {
   u32 dvp = (dv + 15) & ~15u;
@@ -94,12 +121,12 @@ EXPORT void attn_stream(const float *q, u32 ldq, const float *kt, u32 ldk, const
     for (u32 j0 = 0; j0 < key_end; j0 += KEY_BLOCK) {
       u32 len = key_end - j0 < KEY_BLOCK ? key_end - j0 : KEY_BLOCK;
       u32 pad = (len + 15) & ~15u;
-      /* Scores of the block, four rows × pad keys, one 4×16 tile at a time. */
-      for (u32 jt = 0; jt < pad; jt += 16) {
+      /* Scores of the block, four rows × pad keys, one 4×8 tile at a time. */
+      for (u32 jt = 0; jt < pad; jt += TILE_COLS) {
         Tile t;
         tile_zero(&t);
-        tile_madd(&t, qr[0], qr[1], qr[2], qr[3], kt + j0 + jt, ldk, dk);
-        tile_store(&t, p + jt, KEY_BLOCK, 4, 16, 0);
+        tile_madd(&t, qr[0], qr[1], qr[2], qr[3], kp + (uint64_t)j0 * dk + jt, KEY_BLOCK, dk);
+        tile_store(&t, p + jt, KEY_BLOCK, 4, TILE_COLS, 0);
       }
       for (u32 r = 0; r < 4; r++) {
         float *s = p + r * KEY_BLOCK;
@@ -120,13 +147,13 @@ EXPORT void attn_stream(const float *q, u32 ldq, const float *kt, u32 ldk, const
         }
         ell[r] += exp_shift_sum(s, pad, mu_new);
       }
-      /* acc += P V_block, in 16-column strips of V. */
-      for (u32 c0 = 0; c0 < dv; c0 += 16) {
+      /* acc += P V_block, in 8-column strips of V. */
+      for (u32 c0 = 0; c0 < dv; c0 += TILE_COLS) {
         Tile t;
         for (u32 r = 0; r < 4; r++)
-          for (u32 qq = 0; qq < 4; qq++) t.c[r][qq] = wasm_v128_load(acc + r * dvp + c0 + 4 * qq);
+          for (u32 qq = 0; qq < 2; qq++) t.c[r][qq] = wasm_v128_load(acc + r * dvp + c0 + 4 * qq);
         tile_madd(&t, p, p + KEY_BLOCK, p + 2 * KEY_BLOCK, p + 3 * KEY_BLOCK, v + (uint64_t)j0 * ldv + c0, ldv, len);
-        tile_store(&t, acc + c0, dvp, 4, 16, 0);
+        tile_store(&t, acc + c0, dvp, 4, TILE_COLS, 0);
       }
     }
     for (u32 r = 0; r < rows; r++) {
@@ -147,11 +174,11 @@ EXPORT void attn_weights(const float *q, u32 ldq, const float *kt, u32 ldk, floa
     u32 rows = i_end - i0 < 4 ? i_end - i0 : 4;
     const float *qr[4];
     query_rows(q, ldq, i0, rows, qr);
-    for (u32 j0 = 0; j0 < m; j0 += 16) {
+    for (u32 j0 = 0; j0 < m; j0 += TILE_COLS) {
       Tile t;
       tile_zero(&t);
       tile_madd(&t, qr[0], qr[1], qr[2], qr[3], kt + j0, ldk, dk);
-      tile_store(&t, w + (uint64_t)i0 * m + j0, m, rows, m - j0 < 16 ? m - j0 : 16, 0);
+      tile_store(&t, w + (uint64_t)i0 * m + j0, m, rows, m - j0 < TILE_COLS ? m - j0 : TILE_COLS, 0);
     }
     for (u32 r = 0; r < rows; r++) {
       float *s = w + (uint64_t)(i0 + r) * m;

@@ -34,7 +34,7 @@ for (const n of [256, 512, 1024]) {
   const a = alloc(n * n * 4);
   const b = alloc(n * n * 4);
   const c = alloc(n * n * 4);
-  const pack = alloc(256 * 16 * 4);
+  const pack = alloc(k.mm_pack_floats(n, n) * 4);
   fill(a, n * n);
   fill(b, n * n);
   const ms = median(() => k.mm_f32(a, n, b, n, c, n, n, n, n, 0, pack));

@@ -22,6 +22,7 @@ import { multiHead } from './ops/multi-head.ts';
 import { projection } from './ops/projection.ts';
 import { Arena } from './runtime/arena.ts';
 import type { KernelExports } from './runtime/kernels.ts';
+import type { ThreadPool } from './runtime/threads.ts';
 import type { Wasm } from './runtime/wasm.ts';
 
 function capabilitiesFor(threads: number): Capabilities {
@@ -37,9 +38,11 @@ function capabilitiesFor(threads: number): Capabilities {
 }
 
 /**
- * The WebAssembly SIMD backend: one module instance with its own linear memory. Calls run one at a
- * time (a call may pause between kernel calls to report progress, and the next waits), each with the
- * arena to itself; the arena is emptied when the call settles, so `stats()` is zero between calls.
+ * The WebAssembly SIMD backend: one module instance with its own linear memory, plus optional worker
+ * threads with their own instances (matmuls and attention split their output rows over them). Calls
+ * run one at a time (a call may pause between kernel calls to report progress, and the next waits),
+ * each with the arena to itself; the arena is emptied when the call settles, so `stats()` is zero
+ * between calls. `capabilities.threads` counts the calling thread and the workers actually started.
  */
 export class WasmBackend implements Backend {
   readonly specVersion = SPEC_VERSION;
@@ -50,11 +53,12 @@ export class WasmBackend implements Backend {
   constructor(
     readonly name: string,
     kernels: KernelExports,
-    threads: number,
+    pool?: ThreadPool,
   ) {
     const base = (kernels.__heap_base.value as number) >>> 0;
-    this.wasm = { kernels, arena: new Arena(kernels.memory, base) };
-    this.capabilities = capabilitiesFor(threads);
+    const arena = new Arena(kernels.memory, base);
+    this.wasm = pool === undefined ? { kernels, arena } : { kernels, arena, pool };
+    this.capabilities = capabilitiesFor(1 + (pool?.size ?? 0));
   }
 
   async cooccurrence(corpus: Corpus, options: CooccurrenceOptions): Promise<CooccurrenceResult> {
@@ -85,6 +89,8 @@ export class WasmBackend implements Backend {
     // A call already running keeps its own reference and finishes; the instance is released after it.
     await this.queue.catch(() => undefined);
     wasm.arena.reset();
+    // Workers hold no state between calls; terminating them lets the process exit.
+    await wasm.pool?.dispose();
   }
 
   /** Runs `body` after every earlier call, with the arena to itself, and empties the arena after. */

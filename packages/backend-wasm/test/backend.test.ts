@@ -15,11 +15,12 @@ describe('wasmBackend factory and lifecycle', () => {
     expect(await factory.probe()).toEqual({ available: false, reason: 'no wasm simd' });
   });
 
-  test('capabilities: float32 on one thread', async () => {
-    const backend = await wasmBackend({ threads: 'auto' }).create();
+  test('capabilities: float32, one thread unless more are asked for', async () => {
+    const backend = await wasmBackend().create();
     expect(backend.capabilities.precision).toBe('float32');
     expect(backend.capabilities.threads).toBe(1);
     expect(backend.name).toBe('wasm');
+    await backend.dispose();
   });
 
   test('an input beyond the wasm32 address space is a ResourceLimitError, and the backend goes on', async () => {

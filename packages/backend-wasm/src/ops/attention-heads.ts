@@ -3,6 +3,9 @@ import type { Checkpoint } from '../runtime/checkpoint.ts';
 import type { Wasm } from '../runtime/wasm.ts';
 import { matmulInto, transposeBlock } from './matmul.ts';
 import type { Block } from './matmul.ts';
+import { splitRows } from './parallel.ts';
+import type { KernelExports } from '../runtime/kernels.ts';
+import type { KernelCall, Region } from '../runtime/threads.ts';
 
 // Query rows per kernel call: progress and abort are checked between calls. A multiple of the
 // kernel's four-row blocks.
@@ -68,12 +71,11 @@ export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Che
   const wv = concatColumns(wasm, heads.map((w) => w.wv), 'wv');
 
   const q: Block = { ptr: arena.alloc(n * dkSum * 4, 'queries H W_Q'), ld: dkSum };
-  matmulInto(wasm, hBlock, wq, q, n, dkSum, h.cols);
+  await matmulInto(wasm, hBlock, wq, q, n, dkSum, h.cols);
   const k: Block = { ptr: arena.alloc(m * dkSum * 4, 'keys C W_K'), ld: dkSum };
-  matmulInto(wasm, cBlock, wk, k, m, dkSum, context.cols);
-  const kt = transposeBlock(wasm, k, m, dkSum, 'keys transposed');
+  await matmulInto(wasm, cBlock, wk, k, m, dkSum, context.cols);
   const v: Block = { ptr: arena.alloc(m * dvSum * 4, 'values C W_V'), ld: dvSum };
-  matmulInto(wasm, cBlock, wv, v, m, dvSum, context.cols);
+  await matmulInto(wasm, cBlock, wv, v, m, dvSum, context.cols);
   const out: Block = { ptr: arena.alloc(n * dvSum * 4, 'head outputs'), ld: dvSum };
 
   const mask = input.mask;
@@ -87,31 +89,83 @@ export async function attendHeads(wasm: Wasm, input: HeadsInput, checkpoint: Che
   const scratch = returnWeights ? 0 : arena.alloc((4 * Math.ceil(maxDv / 16) * 16 + 4 * KEY_BLOCK) * 4, 'attention scratch');
   const w = returnWeights ? arena.alloc(n * m * 4, 'attention weights') : 0;
 
-  let dkOff = 0;
-  let dvOff = 0;
-  for (const [l, head] of heads.entries()) {
+  // Each head's operands: its column block of Q, K, V and O.
+  const placed = heads.map((head, l) => {
+    const dkOff = heads.slice(0, l).reduce((sum, hw) => sum + hw.wq.cols, 0);
+    const dvOff = heads.slice(0, l).reduce((sum, hw) => sum + hw.wv.cols, 0);
     const dk = head.wq.cols;
-    const dv = head.wv.cols;
-    const scale = input.scale ?? 1 / Math.sqrt(dk);
-    const qPtr = q.ptr + dkOff * 4;
-    const ktPtr = kt.ptr + dkOff * m * 4;
-    const vPtr = v.ptr + dvOff * 4;
-    const oPtr = out.ptr + dvOff * 4;
-    for (let i0 = 0; i0 < n; i0 += ROWS_PER_STEP) {
-      const i1 = Math.min(n, i0 + ROWS_PER_STEP);
-      if (returnWeights) {
-        kernels.attn_weights(qPtr, dkSum, ktPtr, m, w, i0, i1, m, dk, scale, maskCode, keep, bias);
-      } else {
-        kernels.attn_stream(qPtr, dkSum, ktPtr, m, vPtr, dvSum, oPtr, dvSum, i0, i1, m, dk, dv, scale, maskCode, keep, bias, scratch);
+    return { dk, dv: head.wv.cols, dkOff, dvOff, scale: input.scale ?? 1 / Math.sqrt(dk), qPtr: q.ptr + dkOff * 4, oPtr: out.ptr + dvOff * 4 };
+  });
+
+  if (returnWeights) {
+    // The weights path stays on this thread: its n×m weights would have to travel back for every head.
+    const kt = transposeBlock(wasm, k, m, dkSum, 'keys transposed');
+    for (const [l, head] of placed.entries()) {
+      const ktPtr = kt.ptr + head.dkOff * m * 4;
+      for (let i0 = 0; i0 < n; i0 += ROWS_PER_STEP) {
+        const i1 = Math.min(n, i0 + ROWS_PER_STEP);
+        kernels.attn_weights(head.qPtr, dkSum, ktPtr, m, w, i0, i1, m, head.dk, head.scale, maskCode, keep, bias);
+        await checkpoint.step(l * n + i1);
       }
-      await checkpoint.step(l * n + i1);
-    }
-    if (returnWeights) {
-      matmulInto(wasm, { ptr: w, ld: m }, { ptr: vPtr, ld: dvSum }, { ptr: oPtr, ld: dvSum }, n, dv, m);
+      await matmulInto(wasm, { ptr: w, ld: m }, { ptr: v.ptr + head.dvOff * 4, ld: dvSum }, { ptr: head.oPtr, ld: dvSum }, n, head.dv, m);
       weights.push({ rows: n, cols: m, data: arena.f32(w, n * m).slice() });
     }
-    dkOff += dk;
-    dvOff += dv;
+    return { out, width: dvSum, weights };
   }
+
+  // The streaming kernel reads each head's keys packed by key block and its values contiguous
+  // (csrc/attention.c, pack_keys): strided rows of a wide Kᵀ or V collide in L1.
+  const keyFloats = placed.map((head) => kernels.pack_keys_floats(m, head.dk));
+  const kp = arena.alloc(keyFloats.reduce((sum, f) => sum + f, 0) * 4, 'keys packed by block');
+  const vc = heads.length === 1 ? v.ptr : arena.alloc(m * dvSum * 4, 'values by head');
+  const streams = placed.map((head, l) => {
+    const kpPtr = kp + keyFloats.slice(0, l).reduce((sum, f) => sum + f, 0) * 4;
+    kernels.pack_keys(k.ptr + head.dkOff * 4, dkSum, m, head.dk, kpPtr);
+    const vPtr = heads.length === 1 ? v.ptr : vc + head.dvOff * m * 4;
+    if (heads.length > 1) kernels.copy_block(v.ptr + head.dvOff * 4, dvSum, m, head.dv, vPtr, head.dv);
+    return { ...head, kpPtr, vPtr };
+  });
+
+  type StreamArgs = Parameters<KernelExports['attn_stream']>;
+  const streamArgs = (head: (typeof streams)[number], i0: number, i1: number): StreamArgs =>
+    [head.qPtr, dkSum, head.kpPtr, head.vPtr, head.dv, head.oPtr, dvSum, i0, i1, m, head.dk, head.dv, head.scale, maskCode, keep, bias, scratch];
+  const keyBytes = keyFloats.reduce((sum, f) => sum + f, 0) * 4;
+  // Query rows are split over threads; every chunk runs all heads for its rows, so a worker returns
+  // whole rows of O. Under the causal mask row i sees i + 1 keys, so the work up to row r grows like
+  // r²: chunks are cut at equal work (row fraction √(work fraction)), not equal rows.
+  await splitRows(
+    wasm,
+    {
+      rows: n,
+      align: 4,
+      flopsPerRow: placed.reduce((sum, head) => sum + 2 * m * (head.dk + head.dv), 0),
+      unitsPerRow: heads.length,
+      shared: [
+        [kp, keyBytes],
+        [vc, m * dvSum * 4],
+      ],
+      local: async (r0, r1, done) => {
+        for (const head of streams) {
+          for (let i0 = r0; i0 < r1; i0 += ROWS_PER_STEP) {
+            const i1 = Math.min(r1, i0 + ROWS_PER_STEP);
+            kernels.attn_stream(...streamArgs(head, i0, i1));
+            await done(i1 - i0);
+          }
+        }
+      },
+      remote: (r0, r1) => {
+        const inputs: Region[] = [[q.ptr + r0 * dkSum * 4, (r1 - r0) * dkSum * 4]];
+        if (keep !== 0) inputs.push([keep + r0 * m, (r1 - r0) * m]);
+        if (bias !== 0) inputs.push([bias + r0 * m * 4, (r1 - r0) * m * 4]);
+        return {
+          inputs,
+          calls: streams.map((head): KernelCall => ['attn_stream', ...streamArgs(head, r0, r1)]),
+          outputs: [[out.ptr + r0 * dvSum * 4, (r1 - r0) * dvSum * 4]],
+        };
+      },
+      rowsAt: maskCode === MASK_CODE.causal ? Math.sqrt : undefined,
+    },
+    (done) => checkpoint.step(done),
+  );
   return returnWeights ? { out, width: dvSum, weights } : { out, width: dvSum };
 }

@@ -17,7 +17,7 @@ export async function multiHead(wasm: Wasm, input: MultiHeadInput): Promise<Mult
   const dOut = input.wo.cols;
   const wo = { ptr: wasm.arena.copyIn(input.wo.data, 'wo'), ld: dOut };
   const out = { ptr: wasm.arena.alloc(n * dOut * 4, 'output'), ld: dOut };
-  matmulInto(wasm, heads.out, wo, out, n, dOut, heads.width);
+  await matmulInto(wasm, heads.out, wo, out, n, dOut, heads.width);
   const result = { rows: n, cols: dOut, data: wasm.arena.f32(out.ptr, n * dOut).slice() };
   return heads.weights === undefined ? { out: result } : { out: result, weights: heads.weights };
 }

@@ -10,6 +10,8 @@ export interface WasmOperator {
   readonly ptr: number;
   readonly rows: number;
   readonly cols: number;
+  /** A dense S_dir's row-major rows×cols block (stride cols); undefined for a sparse one. */
+  readonly dense?: number;
 }
 
 const OP_CSR = 0;
@@ -74,5 +76,5 @@ export function placeOperator(wasm: Wasm, s: Operator, direction: Direction): Wa
     fields[10] = dense;
   }
   arena.u32(desc, 11).set(fields);
-  return { ptr: desc, rows, cols };
+  return fields[0] === OP_DENSE ? { ptr: desc, rows, cols, dense: fields[10] } : { ptr: desc, rows, cols };
 }

@@ -1,7 +1,10 @@
 import type { ProjectionInput, ProjectionResult } from '@dproj/core';
 import { Checkpoint } from '../runtime/checkpoint.ts';
+import type { Matrix } from '@dproj/core';
 import type { Wasm } from '../runtime/wasm.ts';
+import { packB, transposeBlock } from './matmul.ts';
 import { placeOperator } from './operator.ts';
+import { splitRows } from './parallel.ts';
 import type { WasmOperator } from './operator.ts';
 import { applyDistanceKernel, offsetProjection } from './positional.ts';
 import { groupPositions, readSelector } from './selector.ts';
@@ -46,6 +49,9 @@ export async function projection(wasm: Wasm, input: ProjectionInput): Promise<Pr
   if (positional?.kind === 'offset') {
     // The engine guarantees token ids here (validation rejects a soft selector with offsets).
     mPtr = await offsetProjection(wasm, x.kind === 'tokens' ? x.ids : new Uint32Array(0), positional.offsets, positional.weighting ?? 'harmonic', checkpoint);
+  } else if (x.kind === 'soft' && operator().dense !== undefined) {
+    mPtr = await softDenseM(wasm, x.q, xPlaced.q, operator(), y, yPlaced, checkpoint);
+    if (positional?.kind === 'kernel') applyDistanceKernel(wasm, mPtr, n, m, positional.kappa);
   } else {
     const s = operator();
     mPtr = arena.alloc(n * m * 4, 'M');
@@ -83,4 +89,74 @@ export async function projection(wasm: Wasm, input: ProjectionInput): Promise<Pr
   }
   if (predict.kind === 'dense') return { m: mOut, e: { rows: n, cols: V, data: arena.f32(e, n * V).slice() } };
   return { m: mOut, topk: { k, ids: arena.u32(ids, n * k).slice(), scores: arena.f32(scores, n * k).slice() } };
+}
+
+/**
+ * M = Q_x S_dir Q_yᵀ for a soft Q_x (n×V) and a dense S_dir as float32 GEMMs: R = Q_x S_dir by the
+ * packed SIMD matmul, then the columns y of R (one-hot Q_y) or R Q_yᵀ (soft Q_y). The float64
+ * row-at-a-time path (proj_m) runs this at a seventh of the speed: a dense product has no sparsity
+ * for it to exploit, and float32 sums stay within the float32 contract. Rows of M are split over the
+ * backend's threads. Returns M's offset (n×m).
+ */
+async function softDenseM(
+  wasm: Wasm,
+  xq: Matrix,
+  xPtr: number,
+  s: WasmOperator,
+  y: SelectorData,
+  yPlaced: { ids: number; q: number },
+  checkpoint: Checkpoint,
+): Promise<number> {
+  const { arena, kernels } = wasm;
+  const n = xq.rows;
+  const V = s.cols;
+  const m = y.length;
+  const sPack = packB(wasm, { ptr: s.dense ?? 0, ld: V }, s.rows, V, 'S panels');
+  const sPackBytes = kernels.mm_pack_floats(V, s.rows) * 4;
+  // Q_yᵀ (V×m) packed for the second product; a one-hot Q_y is a column gather instead.
+  const yPack = y.kind === 'soft' ? packB(wasm, transposeBlock(wasm, { ptr: yPlaced.q, ld: V }, m, V, 'Q_yᵀ'), V, m, 'Q_yᵀ panels') : 0;
+  const yBytes = y.kind === 'soft' ? kernels.mm_pack_floats(m, V) * 4 : m * 4;
+  const r = arena.alloc(n * V * 4, 'Q_x S');
+  const mPtr = arena.alloc(n * m * 4, 'M');
+  const rowsOf = (i0: number, i1: number) => {
+    const rows = i1 - i0;
+    const rPtr = r + i0 * V * 4;
+    const product = [xPtr + i0 * xq.cols * 4, xq.cols, sPack, rPtr, V, rows, V, s.rows, 0] as const;
+    const second = y.kind === 'soft' ? ([rPtr, V, yPack, mPtr + i0 * m * 4, m, rows, m, V, 0] as const) : undefined;
+    const gather = [rPtr, V, rows, yPlaced.ids, m, mPtr + i0 * m * 4] as const;
+    return { product, second, gather };
+  };
+  await splitRows(
+    wasm,
+    {
+      rows: n,
+      align: 4,
+      flopsPerRow: 2 * V * (s.rows + (y.kind === 'soft' ? m : 0)),
+      unitsPerRow: 1,
+      shared: [
+        [sPack, sPackBytes],
+        [y.kind === 'soft' ? yPack : yPlaced.ids, yBytes],
+      ],
+      local: async (i0, i1, done) => {
+        for (let r0 = i0; r0 < i1; r0 += ROWS_PER_STEP) {
+          const r1 = Math.min(i1, r0 + ROWS_PER_STEP);
+          const { product, second, gather } = rowsOf(r0, r1);
+          kernels.mm_packed(...product);
+          if (second !== undefined) kernels.mm_packed(...second);
+          else kernels.gather_cols(...gather);
+          await done(r1 - r0);
+        }
+      },
+      remote: (i0, i1) => {
+        const { product, second, gather } = rowsOf(i0, i1);
+        return {
+          inputs: [[xPtr + i0 * xq.cols * 4, (i1 - i0) * xq.cols * 4]],
+          calls: [['mm_packed', ...product], second === undefined ? ['gather_cols', ...gather] : ['mm_packed', ...second]],
+          outputs: [[mPtr + i0 * m * 4, (i1 - i0) * m * 4]],
+        };
+      },
+    },
+    (done) => checkpoint.step(done),
+  );
+  return mPtr;
 }

@@ -6,9 +6,16 @@ export interface KernelExports {
   readonly memory: WebAssembly.Memory;
   readonly __heap_base: WebAssembly.Global;
   mm_f32(a: number, lda: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, accumulate: number, pack: number): void;
+  mm_pack(b: number, ldb: number, k: number, n: number, pack: number): void;
+  mm_pack_floats(n: number, k: number): number;
+  mm_packed(a: number, lda: number, pack: number, c: number, ldc: number, m: number, n: number, k: number, accumulate: number): void;
+  gather_cols(r: number, ldr: number, n: number, ids: number, m: number, out: number): void;
   transpose_f32(b: number, ldb: number, rows: number, cols: number, out: number, ldo: number): void;
+  pack_keys(k: number, ldk: number, m: number, dk: number, out: number): void;
+  pack_keys_floats(m: number, dk: number): number;
+  copy_block(src: number, lds: number, rows: number, cols: number, dst: number, ldd: number): void;
   attn_stream(
-    q: number, ldq: number, kt: number, ldk: number, v: number, ldv: number, o: number, ldo: number,
+    q: number, ldq: number, kp: number, v: number, ldv: number, o: number, ldo: number,
     iBegin: number, iEnd: number, m: number, dk: number, dv: number, scale: number, maskKind: number, keep: number, bias: number, scratch: number,
   ): void;
   attn_weights(
