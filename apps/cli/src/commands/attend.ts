@@ -17,7 +17,7 @@ import { ranOn } from '../cli/ran-on.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { droppedNotice, encodeText } from '../project/encode-text.ts';
 import { float32Number } from '../project/float32-text.ts';
-import { formatNumber, formatTable } from '../project/format-table.ts';
+import { formatNumber, squareMatrixTable } from '../project/format-table.ts';
 import { eigenpairGroups } from '../project/heads.ts';
 import { DIRECTION_OPTION, chooseDirection } from '../project/projection-options.ts';
 import { factorizedScores, relativeError } from '../project/score-error.ts';
@@ -33,10 +33,6 @@ interface Factorized {
   readonly rank: number;
   /** ‖S − W J Wᵀ‖_F / ‖S‖_F or ‖F − A Bᵀ‖_F / ‖F‖_F. */
   readonly operatorError: number;
-}
-
-function weightsTable(w: Matrix, labels: readonly string[]): string {
-  return formatTable(labels, labels, (i, j) => formatNumber(w.data[i * w.cols + j]!));
 }
 
 /** `dproj attend`: attention whose W_Q, W_K come from a factorization of S, checked against M. */
@@ -151,7 +147,7 @@ export const attendCommand: Command = {
     ];
     weights.forEach((w, l) => {
       const title = weights.length === 1 ? 'attention weights' : `head ${l + 1} of ${weights.length}: attention weights`;
-      lines.push('', `${title}${causal ? ' (causal)' : ''}, rows sum to 1`, weightsTable(w, encoded.words));
+      lines.push('', `${title}${causal ? ' (causal)' : ''}, rows sum to 1`, squareMatrixTable(w, encoded.words));
     });
     writeText(io, lines.join('\n'));
     return 0;

@@ -1,4 +1,4 @@
-import { type Matrix, type TopK, toRows } from '@dproj/core';
+import { type TopK, toRows } from '@dproj/core';
 import { UsageError } from '../cli/cli-error.ts';
 import { noPositionals, optionalInteger, requiredString } from '../cli/option-values.ts';
 import { writeJson, writeText } from '../cli/output.ts';
@@ -6,7 +6,7 @@ import { ranOn } from '../cli/ran-on.ts';
 import { readCoocFile } from '../cooc-file.ts';
 import { droppedNotice, encodeText } from '../project/encode-text.ts';
 import { float32Number } from '../project/float32-text.ts';
-import { formatNumber, formatTable } from '../project/format-table.ts';
+import { formatNumber, squareMatrixTable } from '../project/format-table.ts';
 import { DIRECTION_OPTION, POSITIONAL_OPTIONS, chooseDirection, positionalFor } from '../project/projection-options.ts';
 import { applyTransform, transformOptions, transformSpec } from '../project/transform-option.ts';
 import type { Command } from './command.ts';
@@ -23,10 +23,6 @@ function predictions(topk: TopK, words: readonly string[], n: number): Predictio
   return Array.from({ length: n }, (_, i) =>
     Array.from({ length: k }, (_, r) => ({ word: words[ids[i * k + r]!]!, score: float32Number(scores[i * k + r]!) })),
   );
-}
-
-function matrixTable(m: Matrix, labels: readonly string[]): string {
-  return formatTable(labels, labels, (i, j) => formatNumber(m.data[i * m.cols + j]!));
 }
 
 /** `dproj project`: M = Q S Qᵀ of a sentence, and with --predict the top-k words of E = M (Q S). */
@@ -92,7 +88,7 @@ export const projectCommand: Command = {
       `backend: ${backend}    tokens: ${encoded.words.length}`,
       '',
       `M = Q S Qᵀ (${settings})`,
-      matrixTable(result.m, encoded.words),
+      squareMatrixTable(result.m, encoded.words),
     ];
     if (topk !== null) {
       lines.push('', `top ${k} of E = M (Q S) per position`);

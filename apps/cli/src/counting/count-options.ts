@@ -1,6 +1,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import type { Weighting } from '@dproj/core';
 import { UsageError } from '../cli/cli-error.ts';
+import { optionalString as text } from '../cli/option-values.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { CORPUS_IDS, type CorpusId, isCorpusId } from '../corpora/corpora.ts';
 import { COOC_FORMATS, type CoocFormat } from '../formats/cooc-output.ts';
@@ -27,13 +28,6 @@ export interface CountOptions {
 }
 
 type Values = CommandContext['values'];
-
-function text(values: Values, name: string): string | undefined {
-  const value = values[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new UsageError(`--${name} takes one value`);
-  return value;
-}
 
 function integer(values: Values, name: string, min: number, fallback?: number): number | undefined {
   const raw = text(values, name);

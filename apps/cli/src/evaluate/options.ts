@@ -1,4 +1,5 @@
 import { UsageError } from '../cli/cli-error.ts';
+import { optionalString as text } from '../cli/option-values.ts';
 import type { CommandContext } from '../commands/command.ts';
 
 /** Upper bound on a rank d: factorizations beyond this would take hours on a CPU. */
@@ -28,13 +29,6 @@ export interface EvaluateOptions {
 }
 
 type Values = CommandContext['values'];
-
-function text(values: Values, name: string): string | undefined {
-  const value = values[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new UsageError(`--${name} takes one value`);
-  return value;
-}
 
 /** A decimal integer in [min, max]; "3.5", "1e3", "" and "12abc" are refused. */
 export function parseInteger(name: string, raw: string, min: number, max: number): number {

@@ -1,3 +1,5 @@
+import type { Matrix } from '@dproj/core';
+
 /**
  * A number with 3 significant digits for tables: "0" for zero, "0.333", "12.0"; integers from 1000
  * to 10⁷ are rounded ("4312") rather than written "4.31e+3", which reads worse in a column.
@@ -25,4 +27,9 @@ export function formatTable(
   const line = (label: string, row: readonly string[]): string =>
     `${label.padEnd(labelWidth)}  ${row.map((c, j) => c.padStart(widths[j]!)).join('  ')}`.trimEnd();
   return [line('', columnLabels), ...rowLabels.map((label, i) => line(label, cells[i]!))].join('\n');
+}
+
+/** A square matrix (M, attention weights) as a table with the sentence's words on both sides. */
+export function squareMatrixTable(m: Matrix, labels: readonly string[]): string {
+  return formatTable(labels, labels, (i, j) => formatNumber(m.data[i * m.cols + j]!));
 }
