@@ -8,6 +8,7 @@ export { createEngine } from './engine/create-engine.ts';
 export { orderCandidates } from './engine/candidates.ts';
 export { validateInput } from './validation/validate.ts';
 export * from './csr/csr.ts';
+export { groupPositions, readSelector, type PositionGroups, type SelectorData } from './selector/selector.ts';
 export { csrProblem, type CsrCheckOptions } from './csr/check-csr.ts';
 export { tokenize, splitSentences, type TokenizeOptions } from './text/tokenize.ts';
 export type { TextSource, DocumentMode } from './text/source.ts';

@@ -1,7 +1,7 @@
 import { zeros } from '@dproj/core';
 import type { CsrMatrix, Matrix, Weighting } from '@dproj/core';
 import { directedOperator } from '../csr/directed-operator.ts';
-import { groupPositions } from './selector.ts';
+import { groupPositions } from '@dproj/core';
 import { distanceWeight } from './weighting.ts';
 
 /**

@@ -6,8 +6,8 @@ import { axpy, dot64 } from '../kernels/matmul.ts';
 import { topKInto } from '../kernels/top-k.ts';
 import { Checkpoint } from '../util/checkpoint.ts';
 import { applyDistanceKernel, offsetProjection } from './positional.ts';
-import { groupPositions, readSelector } from './selector.ts';
-import type { PositionGroups, SelectorData } from './selector.ts';
+import { groupPositions, readSelector } from '@dproj/core';
+import type { PositionGroups, SelectorData } from '@dproj/core';
 
 // Progress is reported (and abort checked) after every this many rows.
 const ROWS_PER_STEP = 64;

@@ -2,7 +2,7 @@ import type { CsrMatrix, Weighting } from '@dproj/core';
 import type { Checkpoint } from '../runtime/checkpoint.ts';
 import type { Wasm } from '../runtime/wasm.ts';
 import { copyCsr } from './operator.ts';
-import { groupPositions } from './selector.ts';
+import { groupPositions } from '@dproj/core';
 import { distanceWeight } from './weighting.ts';
 
 /**

@@ -7,8 +7,8 @@ import { placeOperator } from './operator.ts';
 import { splitRows } from './parallel.ts';
 import type { WasmOperator } from './operator.ts';
 import { applyDistanceKernel, offsetProjection } from './positional.ts';
-import { groupPositions, readSelector } from './selector.ts';
-import type { SelectorData } from './selector.ts';
+import { groupPositions, readSelector } from '@dproj/core';
+import type { SelectorData } from '@dproj/core';
 
 // Rows per kernel call: progress and abort are checked between calls.
 const ROWS_PER_STEP = 64;

@@ -12,8 +12,9 @@ import { sparseProductKernel } from '../shaders/sparse-product.wgsl.ts';
 import { rowsByColumn, sortedCsr } from './csr-layout.ts';
 import { runLinear } from './linear-kernels.ts';
 import { matmul, view } from './matmul.ts';
-import type { SelectorData, WordGroups } from './selector.ts';
-import { groupWords, oneHotGroups, readSelector } from './selector.ts';
+import type { PositionGroups, SelectorData } from '@dproj/core';
+import { groupPositions, readSelector } from '@dproj/core';
+import { oneHotGroups } from './selector.ts';
 import { topKOfRow } from './top-k.ts';
 
 /** R: the rows of S_dir a product reads, dense (U×C) or by columns, ready for `times`. */
@@ -130,7 +131,7 @@ async function baseProjection(
     left = job.upload(x.q.data, 'q');
     operand = await rowsOf(null);
   } else {
-    const groups = groupWords(x.ids);
+    const groups = groupPositions(x.ids);
     left = job.upload(oneHotGroups(groups), 'tokens');
     operand = await rowsOf(groups.words);
   }
@@ -198,7 +199,7 @@ async function predict(
   let w: GPUBuffer;
   let operand: RowsOperand;
   if (y.kind === 'tokens') {
-    const groups: WordGroups = groupWords(y.ids);
+    const groups: PositionGroups = groupPositions(y.ids);
     const u = groups.words.length;
     w = job.scratch(n * u * 4, 'm');
     const params = job.uniform([n, m, u]);

@@ -1,4 +1,9 @@
-import type { Matrix, Selector } from '@dproj/core';
+/**
+ * Helpers every backend's projection shares: reading a selector once, and grouping a sequence's
+ * positions by word (rows of M and E depend on the word only, so a backend computes each word once).
+ */
+import type { Matrix } from '../types/matrix.ts';
+import type { Selector } from '../types/operators.ts';
 
 /** A selector Q read once: token ids (one-hot, Q_ia = [x_i = a]) or a dense soft selector n×V. */
 export type SelectorData =
