@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { writeChunk } from '../formats/cooc-output.ts';
 
 /** Text written in order to a file, honouring backpressure. */
 export interface CoocWriter {
@@ -11,18 +12,7 @@ export interface CoocWriter {
 export function fileWriter(path: string): CoocWriter {
   const stream = createWriteStream(path);
   return {
-    write: (text) =>
-      new Promise((resolve, reject) => {
-        if (stream.write(text)) return resolve();
-        const settle = (error?: Error) => {
-          stream.off('drain', settle);
-          stream.off('error', settle);
-          if (error) reject(error);
-          else resolve();
-        };
-        stream.on('drain', settle);
-        stream.on('error', settle);
-      }),
+    write: (text) => writeChunk(stream, text),
     close: async () => {
       stream.end();
       await finished(stream);
